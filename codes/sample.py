@@ -1,0 +1,176 @@
+"""Load the bundled sample set (codes/sample_data.py) idempotently."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+
+from . import sample_data as data
+from .formats import Kind, System
+from .importers.upsert import ImportReport, upsert
+from .models import (
+    Code,
+    CodeHistory,
+    CodeModifier,
+    CodeRelation,
+    CodeSection,
+    FeeScheduleIndicator,
+    MueLimit,
+    OppsIndicator,
+    Release,
+    ServiceCategory,
+)
+
+DECIMAL_FIELDS = {
+    "work_rvu",
+    "nonfacility_pe_rvu",
+    "facility_pe_rvu",
+    "mp_rvu",
+    "nonfacility_total",
+    "facility_total",
+    "conversion_factor",
+}
+
+
+@transaction.atomic
+def load_sample() -> ImportReport:
+    report = ImportReport()
+    release = upsert(
+        report,
+        Release,
+        {"key": data.SAMPLE_RELEASE["key"]},
+        {"name": data.SAMPLE_RELEASE["name"], "is_sample": True},
+    )
+    codes = {}
+
+    def code(system, value, kind=Kind.CODE, **fields):
+        fields.setdefault("billable", kind == Kind.CODE)
+        codes[value] = upsert(
+            report,
+            Code,
+            {"system": system, "code": value},
+            {"kind": kind, "release": release, **fields},
+        )
+        return codes[value]
+
+    for value, fields in data.WORK_HARDENING.items():
+        code(System.CPT, value, **fields)
+    for value, plain in data.CPT.items():
+        code(System.CPT, value, plain_description=plain)
+    for value, (long, short, betos, tos, added, plain) in data.HCPCS.items():
+        entry = code(
+            System.HCPCS,
+            value,
+            long_description=long,
+            short_description=short,
+            plain_description=plain,
+            effective_date=date.fromisoformat(added),
+        )
+        _category(report, entry, ServiceCategory.Scheme.BETOS, betos, release)
+        for char in tos:
+            _category(report, entry, ServiceCategory.Scheme.TYPE_OF_SERVICE, char, release)
+        _history(report, entry, added, "Added to HCPCS Level II.", release)
+    for value, (long, short, added, plain) in data.MODIFIERS.items():
+        entry = code(
+            System.MODIFIER,
+            value,
+            kind=Kind.MODIFIER,
+            billable=False,
+            long_description=long,
+            short_description=short,
+            plain_description=plain,
+            effective_date=date.fromisoformat(added) if added else None,
+        )
+        if added:
+            _history(report, entry, added, "Added to HCPCS Level II.", release)
+
+    for value, row in data.PFS.items():
+        values = dict(zip(data.PFS_FIELDS, row.split("|"), strict=True))
+        for flag in ("not_used_for_payment", "nonfacility_na", "facility_na"):
+            values[flag] = bool(values[flag])
+        for name in DECIMAL_FIELDS:
+            values[name] = Decimal(values[name]) if values[name] else None
+        upsert(
+            report,
+            FeeScheduleIndicator,
+            {"code": codes[value], "year": data.PFS_YEAR, "modifier": ""},
+            {**values, "release": release},
+        )
+
+    for value, modifiers in data.CODE_MODIFIERS.items():
+        for modifier in modifiers:
+            upsert(
+                report,
+                CodeModifier,
+                {"code": codes[value], "modifier": codes[modifier]},
+                {},
+            )
+
+    _work_hardening_facts(report, codes["97545"], codes["97546"], release)
+    return report
+
+
+def _work_hardening_facts(report, primary, addon, release):
+    for position, (title, body) in enumerate(data.SECTIONS_97546, start=1):
+        upsert(
+            report,
+            CodeSection,
+            {"code": addon, "position": position},
+            {"title": title, "body": body},
+        )
+    upsert(
+        report,
+        OppsIndicator,
+        {"code": addon, "year": data.PFS_YEAR},
+        {"status_indicator": "A", "release": release},
+    )
+    _category(report, addon, ServiceCategory.Scheme.TYPE_OF_SERVICE, "1", release)
+    _category(report, addon, ServiceCategory.Scheme.BETOS, "Z2", release)
+    _category(
+        report,
+        addon,
+        ServiceCategory.Scheme.CCS,
+        "213",
+        release,
+        label="Physical therapy exercises, manipulation, and other procedures",
+    )
+    upsert(
+        report,
+        MueLimit,
+        {"code": addon, "setting": "practitioner"},
+        {"value": 2, "release": release},
+    )
+    upsert(
+        report,
+        CodeRelation,
+        {
+            "source": addon,
+            "target": primary,
+            "kind": CodeRelation.Kind.ADDON_OF,
+            "setting": "",
+        },
+        {"release": release},
+    )
+    _history(report, addon, "1993-01-01", "First appearance in code book in 1993.", release)
+
+
+def _category(report, entry, scheme, value, release, label=""):
+    upsert(
+        report,
+        ServiceCategory,
+        {"code": entry, "scheme": scheme, "value": value},
+        {"label": label, "release": release},
+    )
+
+
+def _history(report, entry, when, notes, release):
+    upsert(
+        report,
+        CodeHistory,
+        {
+            "code": entry,
+            "date": date.fromisoformat(when),
+            "action": CodeHistory.Action.ADDED,
+        },
+        {"notes": notes, "release": release},
+    )
