@@ -21,9 +21,11 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 migrate: $(VENV)/.installed
 	DEBUG=$${DEBUG:-on} $(PY) manage.py migrate --no-input
 
-# The bundled data: for now the sample set (idempotent, safe on every start).
+# The bundled data: the sample set (idempotent) and, on an empty catalogue, the
+# official ICD-10-CM / ICD-10-PCS releases (about 40 s the first time).
 data: migrate
 	DEBUG=$${DEBUG:-on} $(PY) manage.py load_sample
+	DEBUG=$${DEBUG:-on} $(PY) manage.py load_codes --if-empty
 
 run: data
 	DEBUG=$${DEBUG:-on} $(PY) manage.py runserver 127.0.0.1:8000
@@ -39,6 +41,9 @@ lint: $(VENV)/.installed
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+bench: $(VENV)/.installed
+	$(PY) bench/load_codes.py
 
 superuser: migrate
 	DEBUG=$${DEBUG:-on} $(PY) manage.py createsuperuser

@@ -46,7 +46,7 @@ KINDS_BY_SYSTEM = {
 
 _CPT = r"\d{4}[0-9FTU]"
 _HCPCS = r"[A-V]\d{4}"
-_ICD_CATEGORY = r"[A-Z][0-9][0-9A-Z]"
+_ICD_CATEGORY = r"[A-Z][0-9A-Z][0-9A-Z]"  # QA0 (April 2026) has a letter second
 _PCS_CHAR = "[0-9A-HJ-NP-Z]"
 
 # (system, kind) -> (pattern, rule in words). Kind None is the rule for every other kind.
@@ -78,7 +78,7 @@ RULES: dict[tuple[str, str | None], tuple[re.Pattern, str]] = {
     ),
     (System.ICD10CM, Kind.CATEGORY): (
         re.compile(_ICD_CATEGORY),
-        "an ICD-10-CM category is a letter, a digit and a letter or digit (e.g. E11)",
+        "an ICD-10-CM category is a letter and two letters or digits (e.g. E11)",
     ),
     (System.ICD10CM, None): (
         re.compile(rf"{_ICD_CATEGORY}(\.[0-9A-Z]{{1,4}})?"),

@@ -30,6 +30,11 @@ class Release(models.Model):
 
     key = models.SlugField(max_length=64, unique=True)
     name = models.CharField(max_length=120)
+    source = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="Which source's releases this one follows (icd10cm, …).",
+    )
     effective_date = models.DateField(null=True, blank=True)
     is_sample = models.BooleanField(
         default=False, help_text="Sample data: pages showing it say so."
@@ -38,6 +43,10 @@ class Release(models.Model):
 
     class Meta:
         ordering = ["-effective_date", "name"]
+        indexes = [
+            # "Latest release of this source" before an importer applies another.
+            models.Index(fields=["source", "effective_date"], name="codes_release_source_idx"),
+        ]
 
     def __str__(self):
         return self.name
@@ -533,3 +542,92 @@ class CodeHistory(models.Model):
 
     def __str__(self):
         return f"{self.code.code} {self.get_action_display()} {self.date}"
+
+
+class ComorbidityLevel(models.Model):
+    """MS-DRG severity of an ICD-10-CM code as a secondary diagnosis: CC or MCC, per fiscal year."""
+
+    class Level(models.TextChoices):
+        CC = "cc", "CC (complication or comorbidity)"
+        MCC = "mcc", "MCC (major complication or comorbidity)"
+
+    code = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="comorbidity_levels")
+    fiscal_year = models.PositiveSmallIntegerField()
+    level = models.CharField(max_length=3, choices=Level)
+    release = models.ForeignKey(Release, on_delete=models.PROTECT, null=True, blank=True)
+
+    class Meta:
+        ordering = ["-fiscal_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code", "fiscal_year"], name="codes_comorbidity_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code.code} FY{self.fiscal_year}: {self.get_level_display()}"
+
+
+class MsDrg(models.Model):
+    """One MS-DRG of one fiscal year with its relative weight and mean lengths of stay."""
+
+    class Type(models.TextChoices):
+        SURGICAL = "SURG", "Surgical"
+        MEDICAL = "MED", "Medical"
+
+    fiscal_year = models.PositiveSmallIntegerField()
+    drg = models.CharField("MS-DRG", max_length=3)
+    mdc = models.CharField("MDC", max_length=3, blank=True)
+    type = models.CharField(max_length=4, choices=Type, blank=True)
+    title = models.CharField(max_length=200)
+    weight = models.DecimalField(max_digits=8, decimal_places=4, null=True)
+    weight_before_cap = models.DecimalField(max_digits=8, decimal_places=4, null=True)
+    geometric_mean_los = models.DecimalField(max_digits=6, decimal_places=1, null=True)
+    arithmetic_mean_los = models.DecimalField(max_digits=6, decimal_places=1, null=True)
+    post_acute = models.BooleanField(default=False)
+    special_pay = models.BooleanField(default=False)
+    release = models.ForeignKey(Release, on_delete=models.PROTECT, null=True, blank=True)
+
+    class Meta:
+        ordering = ["fiscal_year", "drg"]
+        constraints = [
+            models.UniqueConstraint(fields=["fiscal_year", "drg"], name="codes_msdrg_unique"),
+        ]
+        verbose_name = "MS-DRG"
+
+    def __str__(self):
+        return f"MS-DRG {self.drg} (FY{self.fiscal_year}) {self.title}"
+
+
+class PcsAxisLabel(models.Model):
+    """What one character of an ICD-10-PCS code means at one position.
+
+    The meaning depends on the characters before it: `prefix` is "" for position 1,
+    the section for 2, section + body system for 3, and the table (3 characters)
+    for positions 4 to 7.
+    """
+
+    prefix = models.CharField(max_length=3, blank=True)
+    position = models.PositiveSmallIntegerField()
+    value = models.CharField(max_length=1)
+    axis = models.CharField(max_length=40, help_text="Axis name, e.g. Body Part, Approach.")
+    label = models.CharField(max_length=200)
+    definition = models.TextField(blank=True)
+    explanation = models.TextField(blank=True)
+    examples = models.TextField(blank=True)
+    release = models.ForeignKey(Release, on_delete=models.PROTECT, null=True, blank=True)
+
+    class Meta:
+        ordering = ["prefix", "position", "value"]
+        constraints = [
+            # Also the index for a code page's seven lookups.
+            models.UniqueConstraint(
+                fields=["prefix", "position", "value"], name="codes_pcs_label_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(position__gte=1, position__lte=7), name="codes_pcs_label_position"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.prefix}[{self.position}]={self.value}: {self.label}"

@@ -1,20 +1,11 @@
 """The bundled sample set: idempotent loading and the facts it carries."""
 
 import pytest
-from django.apps import apps
-from django.core import serializers
 from django.core.management import call_command
 
 from codes.formats import format_error
 from codes.models import Code
-
-
-def snapshot():
-    """Every row of every catalogue table, serialized."""
-    rows = []
-    for model in apps.get_app_config("codes").get_models():
-        rows.append(serializers.serialize("json", model.objects.order_by("pk")))
-    return rows
+from tests.importing import snapshot
 
 
 @pytest.mark.django_db

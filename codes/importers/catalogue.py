@@ -1,0 +1,275 @@
+"""Apply one release of a code set to the catalogue: bulk upsert plus history.
+
+Every code-set importer turns its file into `CatalogueEntry` records and calls
+`apply_release()`. It compares the release with what is stored, writes only the
+differences in one transaction, and records the history a coder wants to see:
+added, revised (descriptor changed), deleted (gone, or no longer billable) and
+reinstated. Loading the same release twice writes nothing.
+"""
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import Code, CodeHistory, CodeNote, Release
+from .progress import Progress
+from .upsert import ImportReport, bulk_update_rows
+
+BATCH = 2000
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+FIELDS = [
+    "kind",
+    "parent_id",
+    "position",
+    "billable",
+    "short_description",
+    "long_description",
+    "status",
+    "termination_date",
+    "release_id",
+]
+
+
+@dataclass
+class CatalogueEntry:
+    code: str
+    kind: str
+    long_description: str
+    parent: str | None = None
+    position: int = 0
+    billable: bool = True
+    short_description: str = ""
+    # (kind, character, text) in order; None when the source carries no notes.
+    notes: list[tuple[str, str, str]] | None = None
+
+
+@dataclass
+class ReleaseSpec:
+    key: str
+    name: str
+    source: str
+    effective_date: object  # date
+    # "full": the release lists every entry; "billable": only billable codes (headers kept).
+    scope: str = "full"
+    extra: dict = field(default_factory=dict)
+
+
+class StaleRelease(Exception):
+    """A newer release of the same source is already applied."""
+
+
+def get_release(spec: ReleaseSpec) -> Release:
+    """The Release row for `spec`; refuses one older than what the catalogue holds."""
+    newer = (
+        Release.objects.filter(source=spec.source, effective_date__gt=spec.effective_date)
+        .order_by("-effective_date")
+        .first()
+    )
+    if newer:
+        raise StaleRelease(f"{spec.name} is older than the stored {newer.name}")
+    release, _ = Release.objects.update_or_create(
+        key=spec.key,
+        defaults={"name": spec.name, "source": spec.source, "effective_date": spec.effective_date},
+    )
+    return release
+
+
+@transaction.atomic
+def apply_release(
+    system: str, spec: ReleaseSpec, entries: Iterable[CatalogueEntry], stream=None
+) -> ImportReport:
+    """Make the stored `system` codes match the release; return what changed."""
+    report = ImportReport()
+    release = get_release(spec)
+    entries = list(entries)
+    progress = Progress(f"{spec.name}", len(entries) * 2, stream)
+    stored = {
+        row["code"]: row for row in Code.objects.filter(system=system).values("id", "code", *FIELDS)
+    }
+    baseline = not stored  # a first load is the starting point, not a change
+    day = spec.effective_date
+    history: list[tuple[str, str, str]] = []  # (code, action, notes)
+
+    # 1. New codes (parents are linked in step 2, once every row has an id).
+    new = [e for e in entries if e.code not in stored]
+    Code.objects.bulk_create(
+        [
+            Code(
+                system=system,
+                code=e.code,
+                kind=e.kind,
+                position=e.position,
+                billable=e.billable,
+                short_description=e.short_description,
+                long_description=e.long_description,
+                effective_date=None if baseline else day,
+                release=release,
+            )
+            for e in new
+        ],
+        batch_size=BATCH,
+    )
+    report["codes created"] += len(new)
+    progress.advance(len(new))
+    ids = dict(Code.objects.filter(system=system).values_list("code", "id"))
+    history += [(e.code, CodeHistory.Action.ADDED, "") for e in new if e.billable]
+
+    # 2. Every entry of the release: compare, then update what differs.
+    changed = []
+    updated = 0
+    in_release = set()
+    for e in entries:
+        in_release.add(e.code)
+        old = stored.get(e.code)
+        want = {
+            "kind": e.kind,
+            "parent_id": ids.get(e.parent) if e.parent else None,
+            "position": e.position,
+            "billable": e.billable,
+            "short_description": e.short_description,
+            "long_description": e.long_description,
+            "status": Code.Status.ACTIVE,
+            "termination_date": None,
+            "release_id": release.id,
+        }
+        if old is None:
+            old = {**want, "parent_id": None, "id": ids[e.code]}
+        else:
+            if not baseline:
+                history += _changes(e.code, old, want)
+            updated += any(old[name] != value for name, value in want.items())
+        if any(old[name] != value for name, value in want.items()):
+            changed.append(Code(id=old["id"], **want))
+        progress.advance()
+
+    # 3. Stored codes the release no longer has.
+    last_day = day - timedelta(days=1)
+    deleted = 0
+    for code, old in stored.items():
+        if code in in_release or old["status"] == Code.Status.DELETED:
+            continue
+        if spec.scope == "billable" and not old["billable"]:
+            continue  # a billable-only list says nothing about headings
+        changed.append(
+            Code(
+                id=old["id"],
+                **{
+                    **{name: old[name] for name in FIELDS},
+                    "status": Code.Status.DELETED,
+                    "billable": False,
+                    "termination_date": last_day,
+                    "release_id": release.id,
+                },
+            )
+        )
+        history.append((code, CodeHistory.Action.DELETED, "Removed from the code set."))
+        deleted += 1
+    now = timezone.now()
+    for code in changed:
+        code.updated_at = now
+    bulk_update_rows(Code, [*FIELDS, "updated_at"], changed)
+    report["codes updated"] += updated
+    report["codes deleted"] += deleted
+    report["codes unchanged"] += len(entries) - len(new) - updated
+
+    # 4. Notes and history.
+    if any(e.notes is not None for e in entries):
+        _sync_notes(system, entries, ids, report)
+    if not baseline:
+        _write_history(history, ids, day, release, report)
+    progress.finish()
+    return report
+
+
+def _changes(code: str, old: dict, want: dict) -> list[tuple[str, str, str]]:
+    events = []
+    if old["status"] == Code.Status.DELETED:
+        events.append((code, CodeHistory.Action.REINSTATED, "Back in the code set."))
+    elif old["billable"] and not want["billable"]:
+        events.append(
+            (
+                code,
+                CodeHistory.Action.DELETED,
+                "No longer billable: now a heading; report one of its more specific codes.",
+            )
+        )
+    elif want["billable"] and not old["billable"]:
+        events.append((code, CodeHistory.Action.ADDED, "Now a billable code."))
+    if old["long_description"] and _fold(old["long_description"]) != _fold(
+        want["long_description"]
+    ):
+        events.append(
+            (code, CodeHistory.Action.REVISED, f"Description was: {old['long_description']}")
+        )
+    return events
+
+
+def _fold(text: str) -> str:
+    """Text as a coder reads it: accents, curly quotes and case are not a revision
+    (CMS lists are ASCII, the CDC XML is not: "Sezary" vs "Sézary")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.translate(QUOTES).casefold()
+
+
+def _write_history(events, ids, day, release, report):
+    existing = set(
+        CodeHistory.objects.filter(
+            date=day, code_id__in=[ids[c] for c, _, _ in events]
+        ).values_list("code_id", "action")
+    )
+    rows = []
+    for code, action, notes in events:
+        key = (ids[code], action)
+        if key in existing:
+            continue
+        existing.add(key)
+        rows.append(
+            CodeHistory(code_id=ids[code], date=day, action=action, notes=notes, release=release)
+        )
+    CodeHistory.objects.bulk_create(rows, batch_size=BATCH)
+    report["code history created"] += len(rows)
+
+
+def _sync_notes(system, entries, ids, report):
+    """Replace the notes of each code whose notes differ from the release's."""
+    stored = defaultdict(list)
+    for code_id, kind, character, text in (
+        CodeNote.objects.filter(code__system=system)
+        .order_by("code_id", "position")
+        .values_list("code_id", "kind", "character", "text")
+    ):
+        stored[code_id].append((kind, character, text))
+    for notes in stored.values():
+        notes.sort(key=lambda note: note[0])  # by kind, keeping position order within it
+    stale, rows = [], []
+    for e in entries:
+        if e.notes is None:
+            continue
+        code_id = ids[e.code]
+        want = sorted(e.notes, key=lambda note: note[0])  # stable: keeps order within a kind
+        if stored.get(code_id, []) == want:
+            continue
+        stale.append(code_id)
+        positions = defaultdict(int)
+        for kind, character, text in want:
+            positions[kind] += 1
+            rows.append(
+                CodeNote(
+                    code_id=code_id,
+                    kind=kind,
+                    position=positions[kind],
+                    character=character,
+                    text=text,
+                )
+            )
+    for start in range(0, len(stale), 500):
+        CodeNote.objects.filter(code_id__in=stale[start : start + 500]).delete()
+    CodeNote.objects.bulk_create(rows, batch_size=BATCH)
+    report["code notes written"] += len(rows)
+    report["codes with notes replaced"] += len(stale)

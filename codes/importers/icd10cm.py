@@ -1,0 +1,113 @@
+"""ICD-10-CM sources → catalogue: the billable code list, the tabular XML, CC/MCC lists.
+
+Each `load_*` function parses its file (streaming; file, line and reason on error)
+and applies it in one transaction; nothing is written when the file is bad.
+"""
+
+from pathlib import Path
+
+from django.db import transaction
+
+from ..formats import Kind, System, format_error, normalize
+from ..models import Code, ComorbidityLevel
+from . import icd10cm_tabular
+from .catalogue import CatalogueEntry, ReleaseSpec, apply_release, get_release
+from .codelists import code_rows
+from .errors import ImportFileError
+from .upsert import ImportReport
+
+
+def parse_billable_list(path: str | Path):
+    """A list of valid codes: CMS `icd10cm_codes_YYYY.txt` (code, space, description)
+    or a two-column CSV (code,"description"). Codes may be undotted."""
+    with open(path, encoding="utf-8", newline="") as stream:
+        rows = code_rows(stream)
+        for row in rows:
+            number = rows.line_num
+            if not row or not row[0].strip():
+                continue
+            if len(row) < 2 or not row[1].strip():
+                raise ImportFileError(path, number, "expected a code and its description")
+            code = normalize(System.ICD10CM, row[0])
+            if error := format_error(System.ICD10CM, Kind.CODE, code):
+                raise ImportFileError(path, number, error)
+            yield CatalogueEntry(
+                code=code,
+                kind=Kind.CODE,
+                long_description=" ".join(row[1].split()),
+                position=number,
+            )
+
+
+def load_billable_list(path, spec: ReleaseSpec, stream=None) -> ImportReport:
+    spec.scope = "billable"
+    return apply_release(System.ICD10CM, spec, parse_billable_list(path), stream)
+
+
+def tabular_entries(path, code_list=None):
+    valid = icd10cm_tabular.read_code_list(code_list) if code_list else None
+    for position, entry in enumerate(icd10cm_tabular.parse(path, valid), start=1):
+        yield CatalogueEntry(
+            code=entry.code,
+            kind=entry.kind,
+            long_description=entry.description,
+            parent=entry.parent,
+            position=position,
+            billable=entry.billable,
+            notes=[(note.kind, note.character, note.text) for note in entry.notes],
+        )
+
+
+def load_tabular(path, spec: ReleaseSpec, code_list=None, stream=None) -> ImportReport:
+    return apply_release(System.ICD10CM, spec, tabular_entries(path, code_list), stream)
+
+
+def parse_cc_list(path: str | Path):
+    """CMS Table 6I (MCC) / 6J (CC): a title line, a header, then code<TAB>description."""
+    with open(path, encoding="utf-8", errors="replace") as stream:
+        header_seen = False
+        for number, line in enumerate(stream, start=1):
+            cells = line.rstrip("\r\n").split("\t")
+            if not header_seen:
+                header_seen = cells[0].strip().lower() == "diagnosis code"
+                continue
+            if not cells[0].strip():
+                continue
+            code = normalize(System.ICD10CM, cells[0])
+            if error := format_error(System.ICD10CM, Kind.CODE, code):
+                raise ImportFileError(path, number, error)
+            yield number, code
+        if not header_seen:
+            raise ImportFileError(path, None, "no 'Diagnosis Code' header row: not a CC/MCC table")
+
+
+@transaction.atomic
+def load_cc_mcc(cc_path, mcc_path, spec: ReleaseSpec, fiscal_year: int) -> ImportReport:
+    """Set the FY's CC/MCC level of every listed code; drop levels no longer listed."""
+    release = get_release(spec)
+    ids = dict(Code.objects.filter(system=System.ICD10CM).values_list("code", "id"))
+    wanted: dict[int, str] = {}
+    for level, path in (
+        (ComorbidityLevel.Level.CC, cc_path),
+        (ComorbidityLevel.Level.MCC, mcc_path),
+    ):
+        for number, code in parse_cc_list(path):
+            if code not in ids:
+                raise ImportFileError(path, number, f"{code} is not in the ICD-10-CM catalogue")
+            wanted[ids[code]] = level
+    stored = dict(
+        ComorbidityLevel.objects.filter(fiscal_year=fiscal_year).values_list("code_id", "level")
+    )
+    report = ImportReport()
+    stale = [code_id for code_id, level in stored.items() if wanted.get(code_id) != level]
+    ComorbidityLevel.objects.filter(fiscal_year=fiscal_year, code_id__in=stale).delete()
+    rows = [
+        ComorbidityLevel(code_id=code_id, fiscal_year=fiscal_year, level=level, release=release)
+        for code_id, level in wanted.items()
+        if stored.get(code_id) != level
+    ]
+    ComorbidityLevel.objects.bulk_create(rows, batch_size=2000)
+    report["CC/MCC levels written"] += len(rows)
+    report["CC/MCC levels removed"] += len(set(stale) - set(wanted))
+    report["CC/MCC levels unchanged"] += len(wanted) - len(rows)
+    return report

@@ -1,0 +1,75 @@
+"""MS-DRG relative weights (CMS IPPS Table 5, tab-delimited) → MsDrg rows."""
+
+import csv
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.db import transaction
+
+from ..models import MsDrg
+from .catalogue import ReleaseSpec, get_release
+from .errors import ImportFileError
+from .upsert import ImportReport, upsert
+
+
+def parse(path: str | Path):
+    """Yield (line, values) for each MS-DRG row; the header row names the columns."""
+    with open(path, encoding="cp1252", errors="replace", newline="") as stream:
+        header = None
+        reader = csv.reader(stream, delimiter="\t")
+        for cells in reader:
+            number = reader.line_num
+            cells = [" ".join(cell.split()) for cell in cells]
+            if header is None:
+                if cells and cells[0].upper().startswith("MS-DRG"):
+                    header = [cell.lower() for cell in cells]
+                continue
+            if not any(cells):
+                continue
+            yield number, _row(path, number, header, cells)
+        if header is None:
+            raise ImportFileError(path, None, "no 'MS-DRG' header row: not an MS-DRG weights table")
+
+
+def _row(path, number, header, cells):
+    def column(*words):
+        for index, name in enumerate(header):
+            if all(word in name for word in words) and index < len(cells):
+                return cells[index]
+        raise ImportFileError(path, number, f"no column with {' '.join(words)!r}")
+
+    def decimal(text):
+        if text in ("", "."):  # Table 5 prints "." where there is no value (DRGs 998, 999)
+            return None
+        try:
+            return Decimal(text.replace(",", ""))
+        except InvalidOperation:
+            raise ImportFileError(path, number, f"not a number: {text!r}") from None
+
+    drg = cells[0].strip()
+    if not (drg.isdigit() and len(drg) == 3):
+        raise ImportFileError(path, number, f"not an MS-DRG number: {drg!r}")
+    return {
+        "drg": drg,
+        "mdc": column("mdc"),
+        "type": kind if (kind := column("type").upper()) in MsDrg.Type.values else "",
+        "title": column("title"),
+        "weight": decimal(column("cap applied")),
+        "weight_before_cap": decimal(column("before cap")),
+        "geometric_mean_los": decimal(column("geometric")),
+        "arithmetic_mean_los": decimal(column("arithmetic")),
+        "post_acute": column("post-acute").lower() == "yes",
+        "special_pay": column("special pay").lower() == "yes",
+    }
+
+
+@transaction.atomic
+def load(path, spec: ReleaseSpec, fiscal_year: int) -> ImportReport:
+    release = get_release(spec)
+    report = ImportReport()
+    for _number, values in parse(path):
+        drg = values.pop("drg")
+        upsert(
+            report, MsDrg, {"fiscal_year": fiscal_year, "drg": drg}, {**values, "release": release}
+        )
+    return report
