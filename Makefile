@@ -44,6 +44,7 @@ format: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) bench/load_codes.py
+	$(PY) bench/pages.py
 
 superuser: migrate
 	DEBUG=$${DEBUG:-on} $(PY) manage.py createsuperuser

@@ -3,3 +3,9 @@ from django.apps import AppConfig
 
 class CodesConfig(AppConfig):
     name = "codes"
+    verbose_name = "Code catalogue"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

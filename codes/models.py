@@ -62,35 +62,6 @@ class CodeQuerySet(models.QuerySet):
     def of_system(self, system):
         return self.filter(system=system)
 
-    def for_page(self):
-        """Everything a code page shows, in a fixed number of queries."""
-        return self.select_related("parent", "release").prefetch_related(
-            "sections",
-            "notes",
-            *(
-                models.Prefetch(name, queryset=model.objects.select_related("release"))
-                for name, model in [
-                    ("fee_schedule", FeeScheduleIndicator),
-                    ("opps", OppsIndicator),
-                    ("mues", MueLimit),
-                    ("categories", ServiceCategory),
-                ]
-            ),
-            models.Prefetch(
-                "relations_out",
-                queryset=CodeRelation.objects.select_related("target", "release"),
-            ),
-            models.Prefetch(
-                "relations_in",
-                queryset=CodeRelation.objects.select_related("source", "release"),
-            ),
-            models.Prefetch(
-                "modifier_links",
-                queryset=CodeModifier.objects.select_related("modifier"),
-            ),
-            "history",
-        )
-
 
 class Code(models.Model):
     """One entry of a code set: a billable code or a heading (chapter, block, table…)."""
@@ -150,6 +121,8 @@ class Code(models.Model):
             models.Index(fields=["parent", "position", "code"], name="codes_code_children_idx"),
             # Browse pages: the chapters / sections / ranges of one system.
             models.Index(fields=["system", "kind", "code"], name="codes_code_browse_idx"),
+            # Previous / next code links: neighbours in official order.
+            models.Index(fields=["system", "position", "code"], name="codes_code_order_idx"),
             # Prefix lookups (admin autocomplete, E11.* search) on PostgreSQL.
             models.Index(
                 fields=["code"],

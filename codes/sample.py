@@ -42,6 +42,12 @@ def load_sample() -> ImportReport:
         {"name": data.SAMPLE_RELEASE["name"], "is_sample": True},
     )
     codes = {}
+    # Official order within each code set is code order here: 1, 2, 3…
+    order = {
+        value: position
+        for group in ([*data.WORK_HARDENING, *data.CPT], data.HCPCS, data.MODIFIERS)
+        for position, value in enumerate(sorted(group), start=1)
+    }
 
     def code(system, value, kind=Kind.CODE, **fields):
         fields.setdefault("billable", kind == Kind.CODE)
@@ -49,7 +55,7 @@ def load_sample() -> ImportReport:
             report,
             Code,
             {"system": system, "code": value},
-            {"kind": kind, "release": release, **fields},
+            {"kind": kind, "release": release, "position": order[value], **fields},
         )
         return codes[value]
 

@@ -10,7 +10,12 @@ app_name = "codes"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    # /icd10cm/E11.9/, /cpt/97546/, /modifiers/GP/
+    path("search/", views.search, name="search"),
+    # /icd10cm/, /cpt/, /modifiers/: the first level of a code set
+    path("<system:system>/", views.system_index, name="index"),
+    # /cpt/group/surgery/, /hcpcs/group/J/: CPT sections and HCPCS letters
+    path("<system:system>/group/<slug:key>/", views.group, name="group"),
+    # /icd10cm/E11.9/, /cpt/97546/, /icd10pcs/0DT/, /modifiers/GP/
     path("<system:system>/<code:code>/", views.code_detail, name="detail"),
     path("<system:system>/<code:code>", views.code_detail),
 ]

@@ -369,3 +369,53 @@ PCS_SECTION = {
     "H": "Substance Abuse Treatment",
     "X": "New Technology",
 }
+
+# Browse groups. CPT: the code book's sections by code range (E/M before Medicine,
+# whose range surrounds it); Category II, III and PLA codes by their last character.
+
+CPT_SECTIONS = [
+    # (key, name, first, last, last character)
+    ("evaluation-management", "Evaluation and Management", "99202", "99499", ""),
+    ("anesthesia", "Anesthesia", "00100", "01999", ""),
+    ("surgery", "Surgery", "10004", "69990", ""),
+    ("radiology", "Radiology", "70010", "79999", ""),
+    ("pathology-laboratory", "Pathology and Laboratory", "80047", "89398", ""),
+    ("medicine", "Medicine", "90281", "99607", ""),
+    ("category-ii", "Category II (performance measurement)", "0001F", "9999F", "F"),
+    ("category-iii", "Category III (emerging technology)", "0001T", "9999T", "T"),
+    ("pla", "Proprietary Laboratory Analyses", "0001U", "9999U", "U"),
+]
+
+HCPCS_LETTERS = {
+    "A": "Transportation, medical and surgical supplies, miscellaneous",
+    "B": "Enteral and parenteral therapy",
+    "C": "Outpatient prospective payment system (temporary)",
+    "D": "Dental procedures",
+    "E": "Durable medical equipment",
+    "G": "Procedures and professional services (temporary)",
+    "H": "Alcohol and drug abuse treatment and behavioral health services",
+    "J": "Drugs administered other than oral method, chemotherapy drugs",
+    "K": "Durable medical equipment for DME MACs (temporary)",
+    "L": "Orthotic and prosthetic procedures and devices",
+    "M": "Other medical services",
+    "P": "Pathology and laboratory services",
+    "Q": "Miscellaneous services (temporary)",
+    "R": "Diagnostic radiology services",
+    "S": "Commercial payer codes (temporary national, non-Medicare)",
+    "T": "State Medicaid agency codes",
+    "U": "Coronavirus diagnostic panel tests",
+    "V": "Vision, hearing and speech-language pathology services",
+}
+
+# ICD-10-CM notes, in the order a page shows them.
+ICD10CM_NOTE_ORDER = [
+    "inclusion_term",
+    "includes",
+    "excludes1",
+    "excludes2",
+    "code_first",
+    "use_additional_code",
+    "code_also",
+    "note",
+    "seventh_character_note",
+]

@@ -22,6 +22,7 @@ def manage(*args, **env_vars):
         key: value
         for key, value in os.environ.items()
         if key not in {"DEBUG", "SECRET_KEY", "HTTPS", "ALLOWED_HOSTS", "EMAIL_URL"}
+        and not key.startswith("DJANGO_")
     }
     env.update(env_vars, ENV_FILE=str(ROOT / "tests" / "no-such-env-file"))
     return subprocess.run(

@@ -16,6 +16,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from .. import pagecache
 from ..models import Code, CodeHistory, CodeNote, Release
 from .progress import Progress
 from .upsert import ImportReport, bulk_update_rows
@@ -72,6 +73,7 @@ def get_release(spec: ReleaseSpec) -> Release:
     )
     if newer:
         raise StaleRelease(f"{spec.name} is older than the stored {newer.name}")
+    transaction.on_commit(pagecache.bump)  # cached code pages are stale once this commits
     release, _ = Release.objects.update_or_create(
         key=spec.key,
         defaults={"name": spec.name, "source": spec.source, "effective_date": spec.effective_date},
@@ -162,6 +164,7 @@ def apply_release(
                     **{name: old[name] for name in FIELDS},
                     "status": Code.Status.DELETED,
                     "billable": False,
+                    "parent_id": old["parent_id"] or _nearest_ancestor(code, ids),
                     "termination_date": last_day,
                     "release_id": release.id,
                 },
@@ -184,6 +187,16 @@ def apply_release(
         _write_history(history, ids, day, release, report)
     progress.finish()
     return report
+
+
+def _nearest_ancestor(code: str, ids: dict) -> int | None:
+    """A code loaded from a flat list has no parent; hang it under its longest stored
+    prefix (S30.1XXA under S30.1) so its page still leads somewhere."""
+    for end in range(len(code) - 1, 0, -1):
+        prefix = code[:end].rstrip(".")
+        if prefix in ids and prefix != code:
+            return ids[prefix]
+    return None
 
 
 def _changes(code: str, old: dict, want: dict) -> list[tuple[str, str, str]]:

@@ -1,0 +1,176 @@
+"""Everything one code page shows, loaded in a fixed number of queries.
+
+`load_page(system, code)` returns a `CodePage` or None. Each code set loads only
+what its page shows: about 9 queries for CPT/HCPCS, 6 for ICD-10-CM, 4 for PCS.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import OuterRef, Q, Subquery
+
+from . import notelinks, valuesets
+from .formats import Kind, System
+from .models import Code, CodeNote, CodeRelation, PcsAxisLabel
+
+# Deepest ICD-10-CM path: chapter > 2 nested blocks > category > 4 levels > code.
+ANCESTOR_DEPTH = 9
+PARENT_CHAIN = ["__".join(["parent"] * depth) for depth in range(1, ANCESTOR_DEPTH + 1)]
+
+
+@dataclass
+class NoteGroup:
+    kind: str
+    label: str
+    notes: list
+    source: Code | None = None  # None: the page's own code
+
+
+@dataclass
+class CodePage:
+    code: Code
+    ancestors: list[Code]
+    children: list[Code] = field(default_factory=list)
+    history: list = field(default_factory=list)
+    previous: str | None = None
+    next: str | None = None
+    # ICD-10-CM
+    note_groups: list[NoteGroup] = field(default_factory=list)
+    seventh_characters: list[CodeNote] = field(default_factory=list)
+    seventh_source: Code | None = None
+    comorbidity: object = None
+    # ICD-10-PCS
+    characters: list = field(default_factory=list)
+    root_operation: PcsAxisLabel | None = None
+    # CPT / HCPCS (and the modifier page's "applies to")
+    relations: dict = field(default_factory=dict)
+    sections: list = field(default_factory=list)
+    fee_schedule: list = field(default_factory=list)
+    opps: list = field(default_factory=list)
+    mues: list = field(default_factory=list)
+    categories: list = field(default_factory=list)
+    modifiers: list = field(default_factory=list)
+
+    @property
+    def is_header(self) -> bool:
+        return not self.code.billable and bool(self.children)
+
+
+def neighbours(queryset):
+    """Annotate the previous/next entries in official order, as subqueries of the page's
+    one code query. Importers number entries 1, 2, 3…; entries staff add keep position 0
+    and are ordered by code among themselves."""
+    same = Code.objects.filter(system=OuterRef("system"), position=OuterRef("position"))
+    return queryset.annotate(
+        next_position=_neighbour("position__gt", "position"),
+        previous_position=_neighbour("position__lt", "-position"),
+        next_same=Subquery(
+            same.filter(code__gt=OuterRef("code")).order_by("code").values("code")[:1]
+        ),
+        previous_same=Subquery(
+            same.filter(code__lt=OuterRef("code")).order_by("-code").values("code")[:1]
+        ),
+    )
+
+
+def _neighbour(lookup: str, order: str):
+    rows = Code.objects.filter(system=OuterRef("system"), **{lookup: OuterRef("position")})
+    return Subquery(rows.order_by(order).values("code")[:1])
+
+
+def load_page(system: str, value: str) -> CodePage | None:
+    queryset = neighbours(Code.objects.select_related("release", *PARENT_CHAIN))
+    code = queryset.filter(system=system, code=value).first()
+    if code is None:
+        return None
+    page = CodePage(code=code, ancestors=_ancestors(code))
+    if code.position:
+        page.previous, page.next = code.previous_position, code.next_position
+    else:
+        page.previous, page.next = code.previous_same, code.next_same
+    if code.kind != Kind.CODE:  # a code is a leaf: no query for children
+        page.children = list(code.children.order_by("position", "code"))
+    page.history = list(code.history.select_related("release"))
+    if system == System.ICD10CM:
+        _icd10cm(page)
+    elif system == System.ICD10PCS:
+        _icd10pcs(page)
+    elif system in (System.CPT, System.HCPCS):
+        _procedure(page)
+    elif system == System.MODIFIER:
+        page.relations["applies_to"] = list(
+            code.applies_to.select_related("code").order_by("code__system", "code__code")
+        )
+    return page
+
+
+def _ancestors(code: Code) -> list[Code]:
+    """Root first. Reads the select_related chain; no query."""
+    chain, node = [], code
+    for _ in range(ANCESTOR_DEPTH):
+        node = node.parent
+        if node is None:
+            break
+        chain.append(node)
+    return chain[::-1]
+
+
+def _icd10cm(page: CodePage) -> None:
+    code = page.code
+    levels = [code, *reversed(page.ancestors)]  # nearest first
+    by_id = {level.id: level for level in levels}
+    notes = list(CodeNote.objects.filter(code_id__in=by_id).order_by("position"))
+    existing = set(
+        Code.objects.filter(
+            system=System.ICD10CM, code__in=notelinks.candidates(n.text for n in notes)
+        ).values_list("code", flat=True)
+    )
+    for level in levels:
+        own = [n for n in notes if n.code_id == level.id]
+        seventh = [n for n in own if n.kind == CodeNote.Kind.SEVENTH_CHARACTER]
+        if seventh and not page.seventh_characters:  # the nearest level's table applies
+            page.seventh_characters, page.seventh_source = seventh, level
+        for kind in valuesets.ICD10CM_NOTE_ORDER:
+            texts = [notelinks.link_codes(n.text, existing) for n in own if n.kind == kind]
+            if texts:
+                label = CodeNote.Kind(kind).label
+                source = None if level is code else level
+                page.note_groups.append(NoteGroup(kind, label, texts, source))
+    page.comorbidity = code.comorbidity_levels.order_by("-fiscal_year").first()
+
+
+def _icd10pcs(page: CodePage) -> None:
+    code = page.code.code
+    wanted = Q()
+    for position, char in enumerate(code, start=1):
+        prefix = "" if position == 1 else code[: min(position - 1, 3)]
+        wanted |= Q(prefix=prefix, position=position, value=char)
+    rows = PcsAxisLabel.objects.filter(wanted).select_related("release")
+    labels = {label.position: label for label in rows}
+    page.characters = [
+        (position, char, labels.get(position)) for position, char in enumerate(code, start=1)
+    ]
+    page.root_operation = labels.get(3)
+
+
+def _procedure(page: CodePage) -> None:
+    code = page.code
+    relations = list(
+        CodeRelation.objects.filter(Q(source=code) | Q(target=code)).select_related(
+            "source", "target", "release"
+        )
+    )
+    page.relations = {
+        "primaries": [r for r in relations if r.kind == "addon_of" and r.source_id == code.id],
+        "addons": [r for r in relations if r.kind == "addon_of" and r.target_id == code.id],
+        "ncci_column1": [r for r in relations if r.kind == "ncci_ptp" and r.source_id == code.id],
+        "ncci_column2": [r for r in relations if r.kind == "ncci_ptp" and r.target_id == code.id],
+        "crosswalks": [r for r in relations if r.kind == "crosswalk"],
+        "replaced_by": [r for r in relations if r.kind == "replaced_by" and r.source_id == code.id],
+        "replaces": [r for r in relations if r.kind == "replaced_by" and r.target_id == code.id],
+    }
+    page.sections = list(code.sections.all())
+    page.fee_schedule = list(code.fee_schedule.select_related("release"))
+    page.opps = list(code.opps.select_related("release"))
+    page.mues = list(code.mues.select_related("release"))
+    page.categories = list(code.categories.select_related("release"))
+    page.modifiers = list(code.modifier_links.select_related("modifier"))
