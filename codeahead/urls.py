@@ -8,6 +8,8 @@ from codes.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     path("robots.txt", robots_txt),
     path("healthz", healthz),
     path(

@@ -9,6 +9,7 @@ copy expires (PAGE_CACHE_SECONDS).
 """
 
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,6 +18,16 @@ VERSION_KEY = "codes:catalogue-version"
 # Markers the cached HTML carries where each visitor sees something of their own.
 VISITOR_NAV = "<!--visitor:nav-->"
 VISITOR_BANNER = "<!--visitor:banner-->"
+
+
+@dataclass
+class CachedPage:
+    html: str
+    code_id: int
+    system: str
+    code: str
+    title: str
+    metered: bool
 
 
 def version() -> str:
@@ -31,12 +42,12 @@ def key(host: str, system: str, code: str) -> str:
     return f"codes:page:{version()}:{host}:{system}:{code}"
 
 
-def get(host, system, code) -> str | None:
+def get(host, system, code) -> CachedPage | None:
     return cache.get(key(host, system, code))
 
 
-def put(host, system, code, html: str) -> None:
-    cache.set(key(host, system, code), html, settings.PAGE_CACHE_SECONDS)
+def put(host, system, code, page: CachedPage) -> None:
+    cache.set(key(host, system, code), page, settings.PAGE_CACHE_SECONDS)
 
 
 def fill(html: str, nav: str = "", banner: str = "") -> str:

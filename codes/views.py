@@ -1,15 +1,21 @@
 """Public catalogue pages. Views stay thin: look up, then render."""
 
+import functools
 import json
 
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
+
+from accounts import allowance
 
 from . import browse, pagecache
 from .formats import System, normalize
@@ -76,21 +82,83 @@ def code_detail(request, system: str, code: str):
         # /icd10cm/e119 -> /icd10cm/E11.9/ (one permanent redirect, no lookup needed)
         return redirect("codes:detail", system=system, code=canonical, permanent=True)
     host = request.get_host()
-    html = pagecache.get(host, system, canonical)
-    if html is None:
+    entry = pagecache.get(host, system, canonical)
+    if entry is None:
         page = load_page(system, canonical)
         if page is None:
             return _not_found(request, system, canonical)
-        context = {
-            "page": page,
-            "code": page.code,
-            "structured_data": structured_data(page.code, request.build_absolute_uri()),
-            "cacheable": True,  # visitor-specific parts become markers, filled below
-        }
-        html = render_to_string(TEMPLATES[system], context, request)
-        pagecache.put(host, system, canonical, html)
-    nav = render_to_string("partials/_account_nav.html", request=request)
-    return HttpResponse(pagecache.fill(html, nav=nav))
+        entry = _render_page(request, page)
+        pagecache.put(host, system, canonical, entry)
+    banner = ""
+    metered = entry.metered and settings.ALLOWANCE_ENABLED
+    if metered:
+        decision = allowance.visit(request, entry.code_id)
+        if not decision.allowed:
+            return _gate(request, entry, decision)
+        banner = allowance_banner(decision)
+    nav = account_nav(request)
+    response = HttpResponse(pagecache.fill(entry.html, nav=nav, banner=banner))
+    if metered:
+        patch_cache_control(response, private=True)  # never in a shared cache
+        patch_vary_headers(response, ["Cookie"])
+        allowance.remember_guest(request, response)
+    return response
+
+
+def allowance_banner(decision) -> str:
+    """The banner depends on a few values only: each variant is rendered once per process
+    (a template render per page view cost more than the allowance check itself)."""
+    return _banner(decision.unlimited, decision.guest, decision.remaining, decision.resets_at)
+
+
+@functools.lru_cache(maxsize=256)
+def _banner(unlimited, guest, remaining, resets_at) -> str:
+    decision = allowance.Decision(
+        True, unlimited=unlimited, guest=guest, used=0, limit=remaining, resets_at=resets_at
+    )
+    extra = settings.ALLOWANCE_MEMBER_LIMIT - settings.ALLOWANCE_GUEST_LIMIT
+    context = {"decision": decision, "member_extra": extra}
+    return render_to_string("partials/_allowance_banner.html", context)
+
+
+def account_nav(request) -> str:
+    """Members see their own links (and a logout form with its CSRF token); every guest
+    sees the same links, rendered once per process."""
+    if request.user.is_authenticated:
+        return render_to_string("partials/_account_nav.html", request=request)
+    return _guest_nav()
+
+
+@functools.cache
+def _guest_nav() -> str:
+    return render_to_string("partials/_account_nav.html", {"user": AnonymousUser()})
+
+
+def _render_page(request, page) -> pagecache.CachedPage:
+    code = page.code
+    context = {
+        "page": page,
+        "code": code,
+        "structured_data": structured_data(code, request.build_absolute_uri()),
+        "cacheable": True,  # visitor-specific parts become markers, filled per request
+    }
+    return pagecache.CachedPage(
+        html=render_to_string(TEMPLATES[code.system], context, request),
+        code_id=code.id,
+        system=code.system,
+        code=code.code,
+        title=code.short_description or code.title,
+        metered=allowance.is_metered(code.system, code.kind, code.billable),
+    )
+
+
+def _gate(request, entry, decision):
+    """The code and its short title, and how to see more: none of the protected page."""
+    context = {"entry": entry, "decision": decision, "label": System(entry.system).label}
+    response = render(request, "codes/gate.html", context)
+    patch_cache_control(response, private=True, no_store=True)
+    allowance.remember_guest(request, response)
+    return response
 
 
 def structured_data(code, url) -> str:

@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 
 from tests.importing import FIXTURES
@@ -72,4 +73,49 @@ def test_code_pages_fit_the_screen(browser, live_server, catalogue, width):
         assert overflow <= 0, f"{path} scrolls sideways at {width}px"
         name = path.strip("/").replace("/", "-").replace(".", "_")
         page.screenshot(path=ARTIFACTS / f"{name}-{width}.png", full_page=True)
+    page.close()
+
+
+def test_a_new_user_meets_the_gate_registers_and_reads_on(browser, live_server, transactional_db):
+    call_command("load_sample", verbosity=0)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    codes = ["97546", "97545", "99213", "99214", "99203", "10060", "11042"]
+
+    page.goto(f"{live_server.url}/cpt/{codes[0]}/")
+    assert "0 code page views remaining" in page.content()
+    page.goto(f"{live_server.url}/cpt/{codes[1]}/")
+    assert page.locator(".gate").count() == 1
+
+    page.get_by_role("link", name="Register free").click()
+    page.fill("input[name=email]", "new.coder@example.com")
+    page.fill("input[name=password1]", "long-enough-pass-123")
+    page.fill("input[name=password2]", "long-enough-pass-123")
+    page.get_by_role("button", name="Sign Up").click()
+    page.wait_for_load_state()
+
+    confirm = next(
+        line for line in mail.outbox[-1].body.split() if "/accounts/confirm-email/" in line
+    )
+    page.goto(confirm.replace("http://testserver", live_server.url))
+    page.get_by_role("button", name="Confirm").click()
+    page.wait_for_load_state()
+
+    for code in codes[1:6]:
+        page.goto(f"{live_server.url}/cpt/{code}/")
+        assert page.locator(".gate").count() == 0, code
+    page.goto(f"{live_server.url}/cpt/{codes[6]}/")
+    assert page.locator(".gate").count() == 1
+    assert "Your views reset on" in page.content()
+
+    page.get_by_role("button", name="Log out").click()
+    page.wait_for_load_state()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=login]", "new.coder@example.com")
+    page.fill("input[name=password]", "long-enough-pass-123")
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_load_state()
+    page.goto(f"{live_server.url}/accounts/")
+    for code in codes[:6]:
+        assert page.locator(f'a[href="/cpt/{code}/"]').count() >= 1, code
+    page.screenshot(path=ARTIFACTS / "account-page.png", full_page=True)
     page.close()

@@ -314,11 +314,35 @@ def test_robots_txt(client, db):
     ],
 )
 def test_code_page_runs_a_fixed_number_of_queries(
-    client, sample, icd, pcs, url, django_assert_max_num_queries
+    staff_client, sample, icd, pcs, url, django_assert_max_num_queries
 ):
+    """A cold page (nothing cached), for a visitor with no allowance to check."""
     with django_assert_max_num_queries(12):
-        response = client.get(url)
+        response = staff_client.get(url)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/cpt/97546/", "/icd10cm/E11.9/", "/icd10pcs/0DTJ4ZZ/"])
+def test_the_allowance_adds_a_fixed_number_of_queries(
+    client,
+    transactional_db,
+    sample,
+    icd,
+    pcs,
+    url,
+    django_assert_num_queries,
+    django_assert_max_num_queries,
+):
+    """On a cached page, a guest's first view costs a read, then one transaction of a read
+    and an insert, with BEGIN and COMMIT logged (5); re-reading costs at most one read.
+    transactional_db: no test-wide transaction, so no savepoints, as in production."""
+    Client(REMOTE_ADDR="192.0.2.7").get(url)  # a visitor elsewhere warms the page cache
+    with django_assert_max_num_queries(5):
+        first = client.get(url)
+    assert "0 code page views remaining" in first.content.decode()
+    with django_assert_max_num_queries(1):  # 0 when this process remembers the unlock
+        again = client.get(url)
+    assert "0 code page views remaining" in again.content.decode()
 
 
 def test_home_page(client, sample):

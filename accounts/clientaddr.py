@@ -1,0 +1,24 @@
+"""The client's network address, used only through a keyed hash (never stored raw)."""
+
+from django.conf import settings
+from django.utils.crypto import salted_hmac
+
+
+def client_address(request) -> str:
+    """REMOTE_ADDR, or the address a trusted proxy put in CLIENT_IP_HEADER.
+
+    With N trusted proxies in front, the client is the N-th address from the right
+    of X-Forwarded-For; anything further left was written by the client itself.
+    """
+    header = settings.CLIENT_IP_HEADER
+    if header:
+        forwarded = request.META.get(header, "")
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if len(hops) >= settings.TRUSTED_PROXY_COUNT:
+            return hops[-settings.TRUSTED_PROXY_COUNT]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def address_hash(request) -> str:
+    """HMAC of the client address with the site's secret: stable, not reversible."""
+    return salted_hmac("codeahead.client-address", client_address(request)).hexdigest()[:40]

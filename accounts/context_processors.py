@@ -1,0 +1,6 @@
+from django.conf import settings
+
+
+def allowance(request):
+    """How many more code pages a free account opens than a guest (for calls to action)."""
+    return {"member_extra": settings.ALLOWANCE_MEMBER_LIMIT - settings.ALLOWANCE_GUEST_LIMIT}

@@ -1,0 +1,280 @@
+"""The page-view allowance through HTTP: guests 1 code, free accounts 6 in all."""
+
+from datetime import date
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from accounts.models import Profile, Unlock
+from codes.models import Code
+
+CPT = ["97546", "97545", "99213", "99214", "99203", "10060", "11042", "20610"]
+PROTECTED = [
+    "Work hardening/conditioning; each additional hour",  # official description
+    "Each extra hour of a work hardening",  # plain-language description
+    "Indications",  # authored section
+    "ZZZ – Code related to another service",  # indicator
+    "Global days",
+    'href="/cpt/97545/"',  # relation
+]
+
+
+def get(client, code):
+    response = client.get(f"/cpt/{code}/")
+    assert response.status_code == 200
+    return response
+
+
+def is_full(response) -> bool:
+    return "Official description" in response.content.decode() or (
+        "Common language description" in response.content.decode()
+    )
+
+
+def is_gate(response) -> bool:
+    return 'class="gate"' in response.content.decode()
+
+
+def register(client, email="coder@example.com", password="long-enough-pass-123"):
+    response = client.post(
+        "/accounts/signup/", {"email": email, "password1": password, "password2": password}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return response
+
+
+def test_guest_first_page_full_second_gated_first_again_full(client, sample):
+    first = get(client, "97546")
+    assert is_full(first)
+    body = first.content.decode()
+    assert "0 code page views remaining" in body
+    assert "Register a free account to get 5 more views" in body
+    assert first["Cache-Control"] == "private"
+
+    second = get(client, "97545")
+    assert is_gate(second)
+    assert second["Cache-Control"] in ("private, no-store", "no-store, private")
+    assert "97545" in second.content.decode()
+    assert get(client, "97546").status_code == 200 and is_full(get(client, "97546"))
+
+
+def test_gate_carries_none_of_the_protected_content(client, sample):
+    get(client, "97545")  # the guest's one code
+    gate = get(client, "97546").content.decode()
+    assert "WORK HARDENING ADD-ON" in gate  # the code's short title is allowed
+    for text in PROTECTED:
+        assert text not in gate, text
+    assert 'href="/accounts/signup/?next=/cpt/97546/"' in gate
+
+
+def test_headings_modifiers_browse_and_search_are_free(client, sample):
+    get(client, "97546")
+    for url in [
+        "/modifiers/GP/",
+        "/modifiers/25/",
+        "/cpt/",
+        "/cpt/group/medicine/",
+        "/search/?q=97545",
+        "/",
+    ]:
+        assert client.get(url).status_code == 200
+    assert not Unlock.objects.filter(code__system="modifier").exists()
+
+
+def test_clearing_the_cookie_at_the_same_address_stays_gated(sample):
+    first = Client(REMOTE_ADDR="198.51.100.4")
+    assert is_full(get(first, "97546"))
+    cleared = Client(REMOTE_ADDR="198.51.100.4")  # no cookie, same address
+    assert is_gate(get(cleared, "97545"))
+    # The code the address already opened stays open.
+    assert is_full(get(cleared, "97546"))
+    elsewhere = Client(REMOTE_ADDR="198.51.100.5")
+    assert is_full(get(elsewhere, "97545"))
+
+
+def test_no_raw_address_is_stored(sample):
+    get(Client(REMOTE_ADDR="198.51.100.77"), "97546")
+    subjects = list(Unlock.objects.values_list("subject", flat=True))
+    assert subjects and not any("198.51.100.77" in subject for subject in subjects)
+
+
+def test_trusted_proxy_header_names_the_client(settings, sample):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    one = Client(**proxy, HTTP_X_FORWARDED_FOR="198.51.100.10")
+    two = Client(**proxy, HTTP_X_FORWARDED_FOR="198.51.100.11")
+    spoofed = Client(**proxy, HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.10")
+    assert is_full(get(one, "97546"))
+    assert is_full(get(two, "97545"))
+    assert is_gate(get(spoofed, "99213"))  # the proxy appended .10: the same client as `one`
+
+
+def test_register_unlocks_five_more_and_the_sixth_is_gated(client, sample):
+    assert is_full(get(client, "97546"))  # as a guest
+    register(client)
+    for code in CPT[1:6]:
+        response = get(client, code)
+        assert is_full(response), code
+    assert "0 code page views remaining" in response.content.decode()
+    gate = get(client, CPT[6])
+    assert is_gate(gate)
+    assert "Your views reset on 1 " in gate.content.decode()
+    # Everything opened this month stays open, the guest's code included.
+    assert is_full(get(client, "97546"))
+
+
+def test_guest_views_carry_over_when_logging_in(sample, django_user_model):
+    django_user_model.objects.create_user("m", "member@example.com", "long-enough-pass-123")
+    client = Client()
+    get(client, "97546")
+    client.post(
+        "/accounts/login/", {"login": "member@example.com", "password": "long-enough-pass-123"}
+    )
+    codes = set(
+        Unlock.objects.filter(subject__startswith="u:").values_list("code__code", flat=True)
+    )
+    assert codes == {"97546"}
+    assert "5 code page views remaining" in get(client, "97546").content.decode()
+
+
+def test_staff_and_unlimited_plan_are_never_gated(staff_client, client, sample, django_user_model):
+    for code in CPT:
+        assert is_full(get(staff_client, code))
+    user = django_user_model.objects.create_user("u", "u@example.com", "long-enough-pass-123")
+    Profile.objects.create(user=user, plan=Profile.Plan.UNLIMITED)
+    client.force_login(user)
+    for code in CPT:
+        response = get(client, code)
+        assert is_full(response) and "remaining" not in response.content.decode()
+
+
+def test_a_new_window_restores_the_allowance(client, sample, time_machine):
+    time_machine.move_to("2026-11-20 12:00:00Z")
+    get(client, "97546")
+    assert is_gate(get(client, "97545"))
+    time_machine.move_to("2026-12-01 00:00:01Z")
+    assert is_full(get(client, "97545"))
+    assert Unlock.objects.filter(window=date(2026, 12, 1)).exists()
+
+
+def test_account_page_shows_plan_usage_reset_and_codes(client, sample):
+    register(client)
+    get(client, "97546")
+    get(client, "99213")
+    page = client.get("/accounts/").content.decode()
+    assert "Free" in page
+    assert "2 used, 4 remaining of 6" in page
+    assert 'href="/cpt/97546/"' in page and 'href="/cpt/99213/"' in page
+
+
+def test_account_page_needs_login(client, db):
+    response = client.get("/accounts/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_signup_sends_a_confirmation_email(client, db):
+    register(client, "new@example.com")
+    assert len(mail.outbox) == 1
+    assert "new@example.com" in mail.outbox[0].to
+
+
+def test_mandatory_email_verification_setting(client, db, settings):
+    settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+    response = register(client, "strict@example.com")
+    assert response["Location"] == "/accounts/confirm-email/"
+    assert client.get("/accounts/").status_code == 302  # not logged in until confirmed
+
+
+def test_weak_password_is_a_form_error(client, db):
+    response = client.post(
+        "/accounts/signup/",
+        {"email": "a@example.com", "password1": "password", "password2": "password"},
+    )
+    assert response.status_code == 200
+    assert "This password is too common." in response.content.decode()
+
+
+def test_logout_is_a_post(client, db, django_user_model):
+    user = django_user_model.objects.create_user("m", "m@example.com", "long-enough-pass-123")
+    client.force_login(user)
+    client.get("/accounts/logout/")
+    assert client.get("/accounts/").status_code == 200  # still logged in
+    client.post("/accounts/logout/")
+    assert client.get("/accounts/").status_code == 302
+
+
+def test_failed_logins_are_rate_limited(client, db, django_user_model):
+    django_user_model.objects.create_user("m", "victim@example.com", "long-enough-pass-123")
+    for _ in range(5):
+        client.post("/accounts/login/", {"login": "victim@example.com", "password": "wrong-guess"})
+    response = client.post(
+        "/accounts/login/", {"login": "victim@example.com", "password": "long-enough-pass-123"}
+    )
+    assert "Too many failed login attempts" in response.content.decode()
+    assert client.get("/accounts/").status_code == 302
+
+
+def test_password_reset_does_not_reveal_whether_an_email_is_registered(
+    client, db, django_user_model
+):
+    django_user_model.objects.create_user("m", "known@example.com", "long-enough-pass-123")
+    known = client.post("/accounts/password/reset/", {"email": "known@example.com"})
+    unknown = client.post("/accounts/password/reset/", {"email": "nobody@example.com"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+
+
+def test_open_redirects_are_refused(client, db, django_user_model):
+    django_user_model.objects.create_user("m", "m@example.com", "long-enough-pass-123")
+    response = client.post(
+        "/accounts/login/?next=https://evil.example/",
+        {"login": "m@example.com", "password": "long-enough-pass-123"},
+    )
+    assert response.status_code == 302
+    assert "evil.example" not in response["Location"]
+
+
+def test_delete_account(client, db, django_user_model):
+    user = django_user_model.objects.create_user("m", "m@example.com", "long-enough-pass-123")
+    client.force_login(user)
+    wrong = client.post("/accounts/delete/", {"password": "not-it"})
+    assert "That is not your password." in wrong.content.decode()
+    assert django_user_model.objects.filter(pk=user.pk).exists()
+    done = client.post("/accounts/delete/", {"password": "long-enough-pass-123"})
+    assert done.status_code == 302
+    assert not django_user_model.objects.filter(pk=user.pk).exists()
+
+
+def test_security_headers(client, sample):
+    response = client.get("/cpt/97546/")
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    cookie = response.cookies["ca_guest"]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+
+
+def test_every_form_carries_a_csrf_token(client, db, django_user_model):
+    for url in ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]:
+        assert 'name="csrfmiddlewaretoken"' in client.get(url).content.decode(), url
+    user = django_user_model.objects.create_user("m", "m@example.com", "long-enough-pass-123")
+    client.force_login(user)
+    assert 'name="csrfmiddlewaretoken"' in client.get("/accounts/delete/").content.decode()
+    enforcing = Client(enforce_csrf_checks=True)
+    enforcing.force_login(user)
+    assert (
+        enforcing.post("/accounts/delete/", {"password": "long-enough-pass-123"}).status_code == 403
+    )
+
+
+@pytest.mark.parametrize("code", ["97546"])
+def test_code_set_headings_are_free(client, sample, code):
+    Code.objects.create(
+        system="cpt", code="97000-97799", kind="range", short_description="Physical medicine"
+    )
+    get(client, code)
+    assert client.get("/cpt/97000-97799/").status_code == 200
+    assert not is_gate(client.get("/cpt/97000-97799/"))
