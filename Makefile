@@ -45,6 +45,7 @@ format: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(PY) bench/load_codes.py
 	$(PY) bench/pages.py
+	cd bench && ../$(PY) allowance.py && ../$(PY) search.py
 
 superuser: migrate
 	DEBUG=$${DEBUG:-on} $(PY) manage.py createsuperuser

@@ -21,4 +21,5 @@ def client_address(request) -> str:
 
 def address_hash(request) -> str:
     """HMAC of the client address with the site's secret: stable, not reversible."""
-    return salted_hmac("codeahead.client-address", client_address(request)).hexdigest()[:40]
+    key = "codeahead.client-address"
+    return salted_hmac(key, client_address(request), algorithm="sha256").hexdigest()[:40]

@@ -45,6 +45,7 @@ def prepare(**extra):
     manage("migrate", "-v0", env=env)
     manage("load_sample", "-v0", env=env)
     manage("load_codes", "--if-empty", "-v0", env=env)
+    manage("rebuild_search", "-v0", env=env)
     manage("collectstatic", "--no-input", "-v0", env=env)
     return env
 

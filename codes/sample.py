@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from . import sample_data as data
+from . import searchindex
 from .formats import Kind, System
 from .importers.upsert import ImportReport, upsert
 from .models import (
@@ -113,6 +114,8 @@ def load_sample() -> ImportReport:
             )
 
     _work_hardening_facts(report, codes["97545"], codes["97546"], release)
+    for key, count in searchindex.sync().items():
+        report[key] += count
     return report
 
 

@@ -3,10 +3,24 @@
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 
-from . import pagecache
+from . import pagecache, searchindex
+from .models import Code, CodeNote
+
+
+def refresh_search(sender, instance, **kwargs):
+    """An admin edit to a code or its notes re-indexes that code for search."""
+    code_id = instance.pk if sender is Code else instance.code_id
+    if sender is Code and kwargs.get("signal") is post_delete:
+        return  # the search document goes with the code (cascade)
+    searchindex.refresh_code(code_id)
 
 
 def connect() -> None:
+    for model in (Code, CodeNote):
+        post_save.connect(
+            refresh_search, sender=model, dispatch_uid=f"search-save-{model.__name__}"
+        )
+    post_delete.connect(refresh_search, sender=CodeNote, dispatch_uid="search-del-CodeNote")
     for model in apps.get_app_config("codes").get_models():
         name = model.__name__
         post_save.connect(pagecache.bump, sender=model, dispatch_uid=f"pagecache-save-{name}")

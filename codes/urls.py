@@ -11,6 +11,7 @@ app_name = "codes"
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("api/suggest", views.suggest, name="suggest"),
     # /icd10cm/, /cpt/, /modifiers/: the first level of a code set
     path("<system:system>/", views.system_index, name="index"),
     # /cpt/group/surgery/, /hcpcs/group/J/: CPT sections and HCPCS letters

@@ -2,15 +2,17 @@
 
 import functools
 import json
+from collections import Counter
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
@@ -21,6 +23,7 @@ from . import browse, pagecache
 from .formats import System, normalize
 from .models import Code
 from .pages import load_page
+from .search import MAX_QUERY
 from .search import search as run_search
 
 TEMPLATES = {
@@ -67,12 +70,54 @@ def group(request, system: str, key: str):
     )
 
 
+SEARCH_RESULTS = 200  # hits a results page can page through
+PAGE_SIZE = 20
+SUGGESTIONS = 10
+
+
 @require_safe
 def search(request):
-    query = request.GET.get("q", "").strip()
-    hits = run_search(query) if query else []
-    context = {"query": query, "search_query": query, "hits": hits}
+    query = request.GET.get("q", "")[:MAX_QUERY].strip()
+    system = request.GET.get("system", "")
+    hits = run_search(query, limit=SEARCH_RESULTS) if query else []
+    counts = Counter(hit.system for hit in hits)
+    shown = [hit for hit in hits if hit.system == system] if system in counts else hits
+    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "query": query,
+        "search_query": query,
+        "system": system if system in counts else "",
+        "systems": [
+            (value, label, counts[value]) for value, label in System.choices if counts[value]
+        ],
+        "page": page,
+        "total": len(shown),
+        "max_query": MAX_QUERY,
+        "truncated": len(request.GET.get("q", "")) > MAX_QUERY,
+    }
     return render(request, "codes/search.html", context)
+
+
+@require_safe
+def suggest(request):
+    """JSON for the search box: up to 10 hits while the visitor types."""
+    query = request.GET.get("q", "")[:MAX_QUERY].strip()
+    hits = run_search(query, limit=SUGGESTIONS) if len(query) >= 2 else []
+    data = {
+        "query": query,
+        "hits": [
+            {
+                "system": hit.system,
+                "system_label": hit.system_label,
+                "code": hit.code,
+                "title": hit.title,
+                "billable": hit.billable,
+                "url": reverse("codes:detail", kwargs={"system": hit.system, "code": hit.code}),
+            }
+            for hit in hits
+        ],
+    }
+    return JsonResponse(data)
 
 
 @require_safe

@@ -119,3 +119,28 @@ def test_a_new_user_meets_the_gate_registers_and_reads_on(browser, live_server, 
         assert page.locator(f'a[href="/cpt/{code}/"]').count() >= 1, code
     page.screenshot(path=ARTIFACTS / "account-page.png", full_page=True)
     page.close()
+
+
+def test_search_box_suggestions_by_keyboard(browser, live_server, catalogue):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(live_server.url + "/")
+    box = page.locator("#home-q")
+    box.press_sequentially("diabet", delay=30)
+    listbox = page.get_by_role("listbox")
+    listbox.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    first = listbox.get_by_role("option").first
+    code = first.locator(".code").inner_text()
+    box.press("ArrowDown")
+    assert first.get_attribute("aria-selected") == "true"
+    assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    box.press("Enter")
+    page.wait_for_url(f"**/{code}/")
+    assert code in page.locator("h1").inner_text()
+    page.screenshot(path=ARTIFACTS / "suggestion-landing.png")
+    page.goto(live_server.url + "/")
+    page.locator("#home-q").press_sequentially("diabet", delay=30)
+    page.get_by_role("listbox").wait_for()
+    page.locator("#home-q").press("Escape")
+    assert page.locator("#home-q").get_attribute("aria-expanded") == "false"
+    page.close()

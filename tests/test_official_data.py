@@ -82,9 +82,19 @@ def test_full_official_load(capsys):
         "No Qualifier",
     ]
 
+    # Search over the full data.
+    from codes.search import search
+
+    top = [hit.code for hit in search("type 2 diabetes", limit=5)]
+    assert "E11.9" in top, top
+    assert "0DTJ4ZZ" in [hit.code for hit in search("appendectomy laparoscopic", limit=10)]
+    assert "J18.9" in [hit.code for hit in search("pnuemonia", limit=10)]
+    assert [hit.code for hit in search("e119", limit=1)] == ["E11.9"]
+
     capsys.readouterr()
     call_command("load_codes", verbosity=0)
     out = capsys.readouterr().out
     assert "icd10cm-billable: skipped" in out
     assert "codes created: 0" in out and "codes updated: 0" in out and "codes deleted: 0" in out
     assert "code notes written: 0" in out and "code history created: 0" in out
+    assert "search documents created: 0, search documents updated: 0" in out

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from codes import searchindex
 from codes.formats import System
 from codes.importers import icd10cm, icd10pcs, msdrg
 from codes.importers.bundled import ORDER, SOURCES
@@ -63,6 +64,9 @@ class Command(BaseCommand):
                 ) from error
             summary = ", ".join(report.lines()) or "no rows"
             self.stdout.write(f"{name}: {summary} [{time.monotonic() - started:.1f}s]")
+        started = time.monotonic()
+        summary = ", ".join(f"{key}: {count}" for key, count in searchindex.sync().items())
+        self.stdout.write(f"search index: {summary} [{time.monotonic() - started:.1f}s]")
         self.stdout.write(self.style.SUCCESS("Done."))
 
     def _plan(self, options):

@@ -1,0 +1,276 @@
+"""Search and code lookup through /search/ and /api/suggest, on both database backends."""
+
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from codes.models import Code
+from tests.importing import FIXTURES
+
+CM = FIXTURES / "icd10cm"
+
+
+@pytest.fixture
+def catalogue(db):
+    call_command("load_sample", verbosity=0)
+    call_command(
+        "load_codes",
+        verbosity=0,
+        icd10cm_tabular=str(CM / "tabular.xml"),
+        icd10cm_code_list=str(CM / "code-list.txt"),
+        release_date=date(2026, 4, 1),
+    )
+    call_command(
+        "load_codes",
+        verbosity=0,
+        icd10pcs=str(FIXTURES / "icd10pcs" / "icd_10_pcs.csv"),
+        release_date=date(2025, 10, 1),
+    )
+
+
+def suggest(client, query):
+    response = client.get("/api/suggest", {"q": query})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    return [hit["code"] for hit in response.json()["hits"]]
+
+
+def results(client, query, **params):
+    response = client.get("/search/", {"q": query, **params})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("E11.9", "E11.9"),
+        ("e119", "E11.9"),
+        ("E11.9 ", "E11.9"),
+        ("97546", "97546"),
+        ("g0008", "G0008"),
+        ("0DTJ4ZZ", "0DTJ4ZZ"),
+        ("0dtj4zz", "0DTJ4ZZ"),
+        ("S72.001A", "S72.001A"),
+        ("s72001a", "S72.001A"),
+    ],
+)
+def test_code_shaped_input_finds_the_code_first(client, catalogue, query, first):
+    assert suggest(client, query)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("E11", ["E11", "E11.6", "E11.62", "E11.621", "E11.9"]),
+        ("E11.*", ["E11", "E11.6", "E11.62", "E11.621", "E11.9"]),
+        ("0DT", ["0DT", "0DTJ0ZZ", "0DTJ4ZZ", "0DTJ8ZZ"]),
+        (
+            "S72.00",
+            [
+                "S72.00",
+                "S72.001",
+                "S72.001A",
+                "S72.001B",
+                "S72.001D",
+                "S72.002",
+                "S72.002A",
+                "S72.002B",
+            ],
+        ),
+    ],
+)
+def test_prefix_and_wildcard_list_codes_in_order(client, catalogue, query, expected):
+    assert suggest(client, query)[: len(expected)] == expected
+
+
+def test_code_range(client, catalogue):
+    assert suggest(client, "99202-99215") == ["99203", "99213", "99214"]
+
+
+def test_words_with_stemming(client, catalogue):
+    assert "S72.001A" in suggest(client, "fractures femur neck right")  # fracture, femur…
+    assert suggest(client, "diabetes without complications")[0] in ("E11.9", "E10.9")
+
+
+def test_the_last_word_matches_as_a_prefix_while_typing(client, catalogue):
+    assert "E11.9" in suggest(client, "type 2 diab")
+    assert "E11.9" in suggest(client, "diabet")
+
+
+def test_all_words_rank_before_some_words(client, catalogue):
+    codes = suggest(client, "diabetes foot ulcer")
+    assert codes[0] == "E11.621"
+
+
+def test_billable_and_closer_titles_rank_higher(client, catalogue):
+    codes = suggest(client, "type 2 diabetes")
+    assert codes.index("E11.9") < codes.index("E11")  # billable before its heading
+    assert codes.index("E11.9") < 5
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("dm2", "E11.9"),
+        ("t2dm foot ulcer", "E11.621"),
+        ("appendectomy laparoscopic", "0DTJ4ZZ"),
+        ("lap appendectomy", "0DTJ4ZZ"),
+        ("lap chole", "0FT44ZZ"),
+    ],
+)
+def test_coder_abbreviations_and_synonyms(client, catalogue, query, code):
+    assert code in suggest(client, query)
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [("diabtes", "E11.9"), ("apendectomy", "0DTJ4ZZ"), ("fractre femur", "S72.001A")],
+)
+def test_typos_are_tolerated(client, catalogue, query, code):
+    assert code in suggest(client, query)
+
+
+def test_typo_matches_rank_below_exact_matches(client, catalogue):
+    body = results(client, "diabetes fractre")
+    assert "similar spelling" in body or "No codes match" not in body
+
+
+def test_quoted_phrase_matches_as_a_phrase(client, catalogue):
+    assert "E11.621" in suggest(client, '"foot ulcer"')
+    assert "E11.621" not in suggest(client, '"ulcer foot"')
+
+
+def test_ranking_boosts_exact_code_first(client, catalogue):
+    # "R99" is both a code and a word in its title's block: the code comes first.
+    assert suggest(client, "R99")[0] == "R99"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "the of and",
+        '"',
+        "*",
+        "NEAR",
+        "OR",
+        "'",
+        "\\",
+        ")(",
+        "E11.9' OR 1=1 --",
+        "a" * 5000,
+        "ü€✓",
+    ],
+)
+def test_bad_input_never_errors(client, catalogue, query):
+    assert client.get("/search/", {"q": query}).status_code == 200
+    assert client.get("/api/suggest", {"q": query}).status_code == 200
+
+
+def test_very_long_input_is_cut_and_said(client, catalogue):
+    body = results(client, "diabetes " * 100)
+    assert "Only the first 200 characters were searched." in body
+
+
+def test_empty_result_page_helps(client, catalogue):
+    body = results(client, "zzzzqqqq")
+    assert "No codes match" in body and 'href="/icd10cm/"' in body
+
+
+def test_results_page_filters_by_code_set_and_pages(client, catalogue):
+    body = results(client, "injection")
+    assert "HCPCS Level II (" in body and "CPT (" in body
+    only_hcpcs = results(client, "injection", system="hcpcs")
+    assert 'href="/hcpcs/J1100/"' in only_hcpcs and 'href="/cpt/96372/"' not in only_hcpcs
+    first = results(client, "E11.*")
+    assert 'href="/icd10cm/E11/"' in first
+
+
+def test_suggest_returns_at_most_ten(client, catalogue):
+    response = client.get("/api/suggest", {"q": "S72"})
+    hits = response.json()["hits"]
+    assert 1 <= len(hits) <= 10
+    assert hits[0]["url"] == "/icd10cm/S72/"
+
+
+def test_search_pages_are_not_metered(client, catalogue):
+    for query in ["97546", "diabetes", "E11.9", "lap chole"]:
+        results(client, query)
+        suggest(client, query)
+    from accounts.models import Unlock
+
+    assert not Unlock.objects.exists()
+
+
+def test_the_index_follows_admin_edits(staff_client, catalogue):
+    code = Code.objects.get(system="cpt", code="97546")
+    add = {
+        "system": "cpt",
+        "code": "97546",
+        "kind": "code",
+        "position": str(code.position),
+        "status": "active",
+        "billable": "on",
+        "short_description": code.short_description,
+        "medium_description": code.medium_description,
+        "long_description": code.long_description,
+        "plain_description": "Zebrafish conditioning hour.",
+        "release": str(code.release_id),
+    }
+    for prefix in [
+        "sections",
+        "notes",
+        "fee_schedule",
+        "opps",
+        "mues",
+        "categories",
+        "relations_out",
+        "modifier_links",
+        "history",
+    ]:
+        count = {
+            "sections": code.sections.count(),
+            "fee_schedule": code.fee_schedule.count(),
+            "opps": code.opps.count(),
+            "mues": code.mues.count(),
+            "categories": code.categories.count(),
+            "relations_out": code.relations_out.count(),
+            "modifier_links": code.modifier_links.count(),
+            "history": code.history.count(),
+            "notes": 0,
+        }[prefix]
+        add[f"{prefix}-TOTAL_FORMS"] = add[f"{prefix}-INITIAL_FORMS"] = str(count)
+    for index, section in enumerate(code.sections.all()):
+        add.update(
+            {
+                f"sections-{index}-id": section.id,
+                f"sections-{index}-code": code.id,
+                f"sections-{index}-position": section.position,
+                f"sections-{index}-title": section.title,
+                f"sections-{index}-body": section.body,
+            }
+        )
+    for index, row in enumerate(code.fee_schedule.all()):
+        for field in row._meta.fields:
+            value = getattr(row, field.attname)
+            if value not in (None, False):
+                add[f"fee_schedule-{index}-{field.name}"] = "on" if value is True else value
+    for name, rows in [
+        ("opps", code.opps.all()),
+        ("mues", code.mues.all()),
+        ("categories", code.categories.all()),
+        ("relations_out", code.relations_out.all()),
+        ("modifier_links", code.modifier_links.all()),
+        ("history", code.history.all()),
+    ]:
+        for index, row in enumerate(rows):
+            for field in row._meta.fields:
+                value = getattr(row, field.attname)
+                if value not in (None, False):
+                    add[f"{name}-{index}-{field.name}"] = "on" if value is True else value
+    response = staff_client.post(f"/admin/codes/code/{code.pk}/change/", add)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert "97546" in suggest(staff_client, "zebrafish")
