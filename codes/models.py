@@ -92,6 +92,9 @@ class Code(models.Model):
     plain_description = models.TextField(
         blank=True, help_text="Our own plain-language explanation (never copied text)."
     )
+    consumer_description = models.TextField(
+        blank=True, help_text="The AMA's consumer-friendly CPT descriptor, where licensed."
+    )
     status = models.CharField(max_length=8, choices=Status, default=Status.ACTIVE)
     effective_date = models.DateField(null=True, blank=True)
     termination_date = models.DateField(null=True, blank=True)
@@ -412,6 +415,37 @@ class ServiceCategory(models.Model):
         if valueset is None:
             return f"{self.value} – {self.label}" if self.label else self.value
         return valuesets.meaning(valueset, self.value)
+
+
+class HcpcsIndicator(models.Model):
+    """The HCPCS Level II file's administrative data for one code (latest release)."""
+
+    code = models.OneToOneField(Code, on_delete=models.CASCADE, related_name="hcpcs")
+    pricing = models.JSONField(default=list, help_text="Pricing indicators, 1 to 4.")
+    multiple_pricing = models.CharField(
+        max_length=1, blank=True, choices=valuesets.HCPCS_MULTIPLE_PRICING
+    )
+    coverage = models.CharField(max_length=1, blank=True, choices=valuesets.HCPCS_COVERAGE)
+    asc_group = models.CharField("ASC payment group", max_length=2, blank=True)
+    processing_note = models.CharField(max_length=4, blank=True)
+    lab_certifications = models.JSONField(default=list)
+    action = models.CharField(max_length=1, blank=True, choices=valuesets.HCPCS_ACTION)
+    action_effective_date = models.DateField(null=True, blank=True)
+    added_date = models.DateField(null=True, blank=True)
+    release = models.ForeignKey(Release, on_delete=models.PROTECT, null=True, blank=True)
+
+    class Meta:
+        verbose_name = "HCPCS indicator"
+
+    def __str__(self):
+        return f"{self.code.code} HCPCS data"
+
+    def indicator_rows(self):
+        rows = [
+            ("Pricing indicator", valuesets.meaning(valuesets.HCPCS_PRICING, value))
+            for value in self.pricing
+        ]
+        return rows + indicator_rows(self, ["multiple_pricing", "coverage", "asc_group", "action"])
 
 
 class CodeRelation(models.Model):

@@ -78,7 +78,7 @@ def _neighbour(lookup: str, order: str):
 
 
 def load_page(system: str, value: str) -> CodePage | None:
-    queryset = neighbours(Code.objects.select_related("release", *PARENT_CHAIN))
+    queryset = neighbours(Code.objects.select_related("release", "hcpcs__release", *PARENT_CHAIN))
     code = queryset.filter(system=system, code=value).first()
     if code is None:
         return None

@@ -419,3 +419,66 @@ ICD10CM_NOTE_ORDER = [
     "note",
     "seventh_character_note",
 ]
+
+# HCPCS Level II annual/quarterly file
+
+HCPCS_PRICING = {
+    "00": "Not separately priced by Part B",
+    "11": "Priced from national RVUs (physician fee schedule)",
+    "12": "Priced from national anesthesia base units",
+    "13": "Priced by the Medicare contractor (physician fee schedule)",
+    "21": "Clinical lab fee schedule: subject to the national limitation amount",
+    "22": "Clinical lab fee schedule: priced by the Medicare contractor",
+    "31": "DMEPOS: frequently serviced DME",
+    "32": "DMEPOS: inexpensive or routinely purchased DME",
+    "33": "DMEPOS: oxygen and oxygen equipment",
+    "34": "DMEPOS: DME supplies",
+    "35": "DMEPOS: surgical dressings",
+    "36": "DMEPOS: capped rental DME",
+    "37": "DMEPOS: ostomy, tracheostomy and urological supplies",
+    "38": "DMEPOS: orthotics, prosthetics, prosthetic devices and vision services",
+    "39": "DMEPOS: parenteral and enteral nutrition",
+    "40": "Lymphedema compression treatment items",
+    "45": "DMEPOS: customized DME items",
+    "46": "DMEPOS: priced by the Medicare contractor",
+    "51": "Drugs",
+    "52": "Reasonable charge",
+    "53": "Statute",
+    "54": "Vaccinations",
+    "55": "Splints and casts",
+    "56": "Intraocular lenses inserted in a physician's office",
+    "57": "Other items priced by the Medicare contractor",
+    "99": "Value not established",
+}
+
+HCPCS_MULTIPLE_PRICING = {
+    "9": "Not applicable: not separately priced or no established value",
+    "A": "Not applicable: priced under one method",
+    "B": "Professional component priced with RVUs; technical and global priced by the contractor",
+    "C": "Physician interpretation priced with RVUs; the lab test under the lab fee schedule",
+    "D": "Obsolete since 1998",
+    "E": "Obsolete since 1998",
+    "F": "Obsolete since 1998",
+    "G": "Reasonable charge with blood products, lab fee schedule otherwise",
+}
+
+HCPCS_COVERAGE = {
+    "C": "Carrier judgment",
+    "D": "Special coverage instructions apply",
+    "I": "Not payable by Medicare (another code is used)",
+    "M": "Non-covered by Medicare",
+    "S": "Non-covered by Medicare statute",
+}
+
+HCPCS_ACTION = {
+    "A": "Added",
+    "B": "Long description and an administrative field changed",
+    "C": "Long description changed",
+    "D": "Discontinued",
+    "F": "Administrative field changed",
+    "N": "No change",
+    "P": "Payment change",
+    "R": "Reactivated",
+    "S": "Short description changed",
+    "T": "Miscellaneous change (BETOS, type of service)",
+}

@@ -47,6 +47,9 @@ class CatalogueEntry:
     short_description: str = ""
     # (kind, character, text) in order; None when the source carries no notes.
     notes: list[tuple[str, str, str]] | None = None
+    # Sources that date codes themselves (HCPCS): first and last valid day.
+    effective_date: object = None
+    termination_date: object = None
 
 
 @dataclass
@@ -57,6 +60,10 @@ class ReleaseSpec:
     effective_date: object  # date
     # "full": the release lists every entry; "billable": only billable codes (headers kept).
     scope: str = "full"
+    # False for sources whose records carry their own dated actions (HCPCS).
+    diff_history: bool = True
+    # Which stored codes of the system this release speaks for (None: all of them).
+    owns: object = None
     extra: dict = field(default_factory=dict)
 
 
@@ -104,13 +111,8 @@ def apply_release(
             Code(
                 system=system,
                 code=e.code,
-                kind=e.kind,
-                position=e.position,
-                billable=e.billable,
-                short_description=e.short_description,
-                long_description=e.long_description,
-                effective_date=None if baseline else day,
-                release=release,
+                **{**_wanted(e, day, release), "parent_id": None},
+                effective_date=e.effective_date or (None if baseline else day),
             )
             for e in new
         ],
@@ -119,7 +121,8 @@ def apply_release(
     report["codes created"] += len(new)
     progress.advance(len(new))
     ids = dict(Code.objects.filter(system=system).values_list("code", "id"))
-    history += [(e.code, CodeHistory.Action.ADDED, "") for e in new if e.billable]
+    if spec.diff_history:
+        history += [(e.code, CodeHistory.Action.ADDED, "") for e in new if e.billable]
 
     # 2. Every entry of the release: compare, then update what differs.
     changed = []
@@ -128,21 +131,11 @@ def apply_release(
     for e in entries:
         in_release.add(e.code)
         old = stored.get(e.code)
-        want = {
-            "kind": e.kind,
-            "parent_id": ids.get(e.parent) if e.parent else None,
-            "position": e.position,
-            "billable": e.billable,
-            "short_description": e.short_description,
-            "long_description": e.long_description,
-            "status": Code.Status.ACTIVE,
-            "termination_date": None,
-            "release_id": release.id,
-        }
+        want = {**_wanted(e, day, release), "parent_id": ids.get(e.parent) if e.parent else None}
         if old is None:
             old = {**want, "parent_id": None, "id": ids[e.code]}
         else:
-            if not baseline:
+            if not baseline and spec.diff_history:
                 history += _changes(e.code, old, want)
             updated += any(old[name] != value for name, value in want.items())
         if any(old[name] != value for name, value in want.items()):
@@ -154,6 +147,8 @@ def apply_release(
     deleted = 0
     for code, old in stored.items():
         if code in in_release or old["status"] == Code.Status.DELETED:
+            continue
+        if spec.owns is not None and not spec.owns(code):
             continue
         if spec.scope == "billable" and not old["billable"]:
             continue  # a billable-only list says nothing about headings
@@ -170,7 +165,8 @@ def apply_release(
                 },
             )
         )
-        history.append((code, CodeHistory.Action.DELETED, "Removed from the code set."))
+        if spec.diff_history:
+            history.append((code, CodeHistory.Action.DELETED, "Removed from the code set."))
         deleted += 1
     now = timezone.now()
     for code in changed:
@@ -187,6 +183,21 @@ def apply_release(
         _write_history(history, ids, day, release, report)
     progress.finish()
     return report
+
+
+def _wanted(e: CatalogueEntry, day, release) -> dict:
+    """The stored form of an entry (all FIELDS but parent_id)."""
+    ended = e.termination_date is not None and e.termination_date < day
+    return {
+        "kind": e.kind,
+        "position": e.position,
+        "billable": e.billable and not ended,
+        "short_description": e.short_description,
+        "long_description": e.long_description,
+        "status": Code.Status.DELETED if ended else Code.Status.ACTIVE,
+        "termination_date": e.termination_date,
+        "release_id": release.id,
+    }
 
 
 def _nearest_ancestor(code: str, ids: dict) -> int | None:

@@ -1,0 +1,70 @@
+"""The shared shape of every `import_<source>` command: PATH [--release DATE] [--name]."""
+
+import re
+import time
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from .. import searchindex
+from .catalogue import ReleaseSpec, StaleRelease
+from .errors import ImportFileError
+
+RELEASE_IN_NAME = (("JAN", 1), ("APR", 4), ("JUL", 7), ("OCT", 10))
+
+
+def guess_release(path: Path) -> date | None:
+    """A release date from names like HCPC2026_JAN_ANWEB, PPRRVU2025_Oct, 2019 alone → Jan 1."""
+    name = path.name.upper()
+    digits = [int(token) for token in re.findall(r"(?<!\d)(20\d\d)(?!\d)", name)]
+    if not digits:  # PPRRVU25_JAN: a two-digit year before the month
+        short = re.search(r"(?<!\d)(\d\d)_?(JAN|APR|JUL|OCT)", name)
+        if not short:
+            return None
+        digits = [2000 + int(short[1])]
+    month = next((number for word, number in RELEASE_IN_NAME if word in name), 1)
+    return date(digits[0], month, 1)
+
+
+class ImportCommand(BaseCommand):
+    source = ""
+    label = ""
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="The official file.")
+        parser.add_argument(
+            "--release", type=date.fromisoformat, help="Effective date, YYYY-MM-DD."
+        )
+        parser.add_argument("--name", help="Release name shown on pages (default from the file).")
+
+    def handle(self, *args, **options):
+        path = Path(options["path"])
+        report = self.run(path, options, self.stderr if options["verbosity"] > 0 else None)
+        for line in report.lines():
+            self.stdout.write(line)
+        search = searchindex.sync()
+        self.stdout.write(", ".join(f"{key}: {count}" for key, count in search.items()))
+
+    def run(self, path: Path, options, stream):
+        day = options.get("release") or guess_release(path)
+        if day is None:
+            raise CommandError(f"{path.name}: give --release YYYY-MM-DD (no date in the file name)")
+        spec = ReleaseSpec(
+            key=f"{self.source}-{day.isoformat()}",
+            name=options.get("name") or f"{self.label} {day:%B %Y}",
+            source=self.source,
+            effective_date=day,
+        )
+        started = time.monotonic()
+        try:
+            report = self.load(path, spec, options, stream)
+        except StaleRelease as stale:
+            raise CommandError(f"{path.name}: {stale}; nothing was changed") from stale
+        except (ImportFileError, OSError, UnicodeDecodeError) as error:
+            raise CommandError(f"{error} (nothing was changed)") from error
+        report["seconds"] = round(time.monotonic() - started)
+        return report
+
+    def load(self, path, spec, options, stream):
+        raise NotImplementedError

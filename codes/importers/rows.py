@@ -1,0 +1,74 @@
+"""Bulk, idempotent writes of indicator-style rows shared by the CMS importers."""
+
+from .upsert import ImportReport, bulk_update_rows
+
+BATCH = 5000
+
+
+def sync_rows(model, key_fields, rows, scope, *, delete_missing=False, update=True) -> ImportReport:
+    """Make `scope` (a queryset) hold `rows` (dicts of column attnames), keyed by `key_fields`.
+
+    Creates missing rows, updates rows whose values differ (unless update=False) and,
+    with delete_missing, deletes stored rows of the scope that `rows` no longer has.
+    A second call with the same rows writes nothing.
+    """
+    report = ImportReport()
+    label = model._meta.verbose_name_plural
+    if not rows and not delete_missing:
+        return report
+    fields = sorted({name for row in rows for name in row} - set(key_fields)) if rows else []
+    stored = {
+        tuple(row[name] for name in key_fields): row
+        for row in scope.values("pk", *key_fields, *fields)
+    }
+    create, change, wanted = [], [], set()
+    for row in rows:
+        key = tuple(row[name] for name in key_fields)
+        if key in wanted:
+            continue  # the file lists the same key twice: first one wins
+        wanted.add(key)
+        old = stored.get(key)
+        if old is None:
+            create.append(model(**row))
+        elif update and any(old[name] != row[name] for name in fields):
+            change.append(model(pk=old["pk"], **row))
+    model.objects.bulk_create(create, batch_size=BATCH)
+    if change:
+        bulk_update_rows(model, fields, change, batch_size=BATCH)
+    report[f"{label} created"] += len(create)
+    report[f"{label} updated"] += len(change)
+    report[f"{label} unchanged"] += len(wanted) - len(create) - len(change)
+    if delete_missing:
+        gone = [old["pk"] for key, old in stored.items() if key not in wanted]
+        for start in range(0, len(gone), 900):
+            model.objects.filter(pk__in=gone[start : start + 900]).delete()
+        report[f"{label} removed"] += len(gone)
+    return report
+
+
+def ensure_codes(pairs, release) -> dict:
+    """{(system, code): id} for every pair, creating bare entries for codes the catalogue
+    lacks (a CMS file may list CPT codes before the licensed descriptors are loaded)."""
+    from ..formats import Kind
+    from ..models import Code
+
+    wanted = set(pairs)
+    systems = {system for system, _ in wanted}
+    ids = {
+        (system, code): pk
+        for system, code, pk in Code.objects.filter(system__in=systems).values_list(
+            "system", "code", "id"
+        )
+    }
+    missing = sorted(pair for pair in wanted if pair not in ids)
+    Code.objects.bulk_create(
+        [
+            Code(system=system, code=code, kind=Kind.CODE, billable=True, release=release)
+            for system, code in missing
+        ],
+        batch_size=BATCH,
+    )
+    if missing:
+        rows = Code.objects.filter(system__in=systems).values_list("system", "code", "id")
+        ids = {(system, code): pk for system, code, pk in rows}
+    return ids
