@@ -96,8 +96,11 @@ def lookup_codes(query: str, systems, limit: int) -> list[SearchHit]:
     if not wildcard:
         found += [_hit(row, "code") for row in codes.filter(code__in=forms).order_by("system")]
     prefix = Q()
-    for form in forms:  # a range, not LIKE: SQLite's LIKE cannot use the code index
-        prefix |= Q(code__gte=form, code__lt=form + "\uffff")
+    for form in forms:
+        if connection.vendor == "sqlite":  # SQLite's LIKE cannot use the code index
+            prefix |= Q(code__gte=form, code__lt=form + "\uffff")
+        else:  # PostgreSQL: LIKE 'E11%' uses the varchar_pattern_ops index
+            prefix |= Q(code__startswith=form)
     exact = {(hit.system, hit.code) for hit in found}
     rows = codes.filter(prefix).order_by("system", "position", "code")[: limit + len(found)]
     found += [_hit(row, "code prefix") for row in rows if (row.system, row.code) not in exact]
@@ -171,7 +174,8 @@ def search_words(query: str, systems, limit: int) -> list[SearchHit]:
     # Passes in rank order: every word as typed; every word, misspellings corrected;
     # some of the words. A pass runs only while the page is not full.
     passes = [(parsed, "all", 0, "all words")]
-    if (corrected := correct_spelling(parsed, backend)) is not None:
+    corrected = correct_spelling(parsed, backend)
+    if corrected is not None:
         passes.append((corrected, "all", -50, "similar spelling"))
     if len(parsed.terms) > 1:
         passes.append((parsed, "any", -100, "some words"))
@@ -180,7 +184,7 @@ def search_words(query: str, systems, limit: int) -> list[SearchHit]:
             break
         for code_id, relevance in backend.match(query_terms, mode, systems, CANDIDATES):
             ranked.setdefault(code_id, (relevance + offset, why))
-    return _rank(parsed, ranked, limit)
+    return _rank(corrected or parsed, ranked, limit)  # titles compare with the words meant
 
 
 def correct_spelling(parsed: WordQuery, backend) -> WordQuery | None:
@@ -329,14 +333,14 @@ class PostgresBackend:
 
     def match(self, parsed, mode, systems, limit):
         sql = (
-            "SELECT code_id, 10 * ts_rank_cd(search_vector, query) FROM codes_searchdocument, "
+            "SELECT code_id, 10 * ts_rank_cd(search_vector, query, 2 | 32) FROM codes_searchdocument, "
             "to_tsquery('english', %s) query WHERE search_vector @@ query"
         )
         params = [self.expression(parsed, mode)]
         if systems:
             sql += " AND system = ANY(%s)"
             params.append(list(systems))
-        sql += " ORDER BY ts_rank_cd(search_vector, query) DESC LIMIT %s"
+        sql += " ORDER BY ts_rank_cd(search_vector, query, 2) DESC LIMIT %s"
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit])
             return cursor.fetchall()
