@@ -22,15 +22,7 @@ from .models import (
     ServiceCategory,
 )
 
-DECIMAL_FIELDS = {
-    "work_rvu",
-    "nonfacility_pe_rvu",
-    "facility_pe_rvu",
-    "mp_rvu",
-    "nonfacility_total",
-    "facility_total",
-    "conversion_factor",
-}
+DECIMAL_FIELDS = set(FeeScheduleIndicator.RVUS)
 
 
 @transaction.atomic

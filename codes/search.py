@@ -333,8 +333,9 @@ class PostgresBackend:
 
     def match(self, parsed, mode, systems, limit):
         sql = (
-            "SELECT code_id, 10 * ts_rank_cd(search_vector, query, 2 | 32) FROM codes_searchdocument, "
-            "to_tsquery('english', %s) query WHERE search_vector @@ query"
+            "SELECT code_id, 10 * ts_rank_cd(search_vector, query, 2 | 32) "
+            "FROM codes_searchdocument, to_tsquery('english', %s) query "
+            "WHERE search_vector @@ query"
         )
         params = [self.expression(parsed, mode)]
         if systems:

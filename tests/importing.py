@@ -14,3 +14,25 @@ def snapshot():
         serializers.serialize("json", model.objects.order_by("pk"))
         for model in apps.get_app_config("codes").get_models()
     ]
+
+
+def load_small_catalogue():
+    """The sample set, the small ICD-10-CM tabular fixture and the small PCS code list."""
+    from datetime import date
+
+    from django.core.management import call_command
+
+    call_command("load_sample", verbosity=0)
+    call_command(
+        "load_codes",
+        verbosity=0,
+        icd10cm_tabular=str(FIXTURES / "icd10cm" / "tabular.xml"),
+        icd10cm_code_list=str(FIXTURES / "icd10cm" / "code-list.txt"),
+        release_date=date(2026, 4, 1),
+    )
+    call_command(
+        "load_codes",
+        verbosity=0,
+        icd10pcs=str(FIXTURES / "icd10pcs" / "icd_10_pcs.csv"),
+        release_date=date(2025, 10, 1),
+    )

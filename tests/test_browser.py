@@ -1,14 +1,13 @@
 """Code pages in a real browser (Debian's Chromium driven by Playwright) at phone and desktop widths."""
 
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from tests.importing import FIXTURES
+from tests.importing import load_small_catalogue
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -36,20 +35,7 @@ def browser(monkeypatch):
 
 @pytest.fixture
 def catalogue(transactional_db):
-    call_command("load_sample", verbosity=0)
-    call_command(
-        "load_codes",
-        verbosity=0,
-        icd10cm_tabular=str(FIXTURES / "icd10cm" / "tabular.xml"),
-        icd10cm_code_list=str(FIXTURES / "icd10cm" / "code-list.txt"),
-        release_date=date(2026, 4, 1),
-    )
-    call_command(
-        "load_codes",
-        verbosity=0,
-        icd10pcs=str(FIXTURES / "icd10pcs" / "icd_10_pcs.csv"),
-        release_date=date(2025, 10, 1),
-    )
+    load_small_catalogue()
 
 
 PAGES = [

@@ -56,15 +56,7 @@ COLUMNS = {
     "DIAGNOSTIC IMAGING FAMILY INDICATOR": ("imaging_family", valuesets.PFS_IMAGING_FAMILY),
 }
 REQUIRED = {"HCPCS", "MOD", "STATUS CODE", "WORK RVU", "PCTC IND", "GLOB DAYS", "CONV FACTOR"}
-DECIMALS = {
-    "work_rvu",
-    "nonfacility_pe_rvu",
-    "facility_pe_rvu",
-    "mp_rvu",
-    "nonfacility_total",
-    "facility_total",
-    "conversion_factor",
-}
+DECIMALS = set(FeeScheduleIndicator.RVUS)
 # Fixed-width text: (field, first position, last position), 1-based inclusive.
 POSITIONS = [
     ("code", 1, 5), ("modifier", 6, 7), ("status", 58, 58), ("not_used_for_payment", 59, 59),
