@@ -493,3 +493,24 @@ def test_import_release_recognises_a_folder(tmp_path, hcpcs_files, capsys):
         assert name in out, name
     assert "6 files imported." in out
     assert Code.objects.get(system="cpt", code="97546").short_description == "WORK HARDENING ADD-ON"
+
+
+def test_cpt_file_with_a_bad_code_names_the_line(tmp_path):
+    folder = cpt_folder(tmp_path)
+    (folder / "LONGULT.txt").write_text(
+        "97545\tWork hardening/conditioning; initial 2 hours\r\n9754X\tBroken\r\n"
+    )
+    with pytest.raises(CommandError, match=r"LONGULT\.txt:2: not a CPT code: '9754X'"):
+        call_command("import_cpt", str(folder), release=date(2026, 1, 1), verbosity=0)
+    assert not Code.objects.exists()
+
+
+def test_ccs_file_with_a_bad_range_names_the_line(tmp_path):
+    call_command("import_cpt", str(cpt_folder(tmp_path)), release=date(2026, 1, 1), verbosity=0)
+    path = tmp_path / "2026_ccs_services_procedures.csv"
+    path.write_text(
+        "Code Range,CCS,CCS Label\r\n'97545-97546',213,Therapy\r\n'97546-9754T',214,Broken\r\n"
+    )
+    with pytest.raises(CommandError, match=r"ccs_services_procedures\.csv:3: not a code range"):
+        call_command("import_ccs", str(path), release=date(2026, 1, 1), verbosity=0)
+    assert not ServiceCategory.objects.filter(scheme="ccs").exists()

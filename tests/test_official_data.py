@@ -82,6 +82,12 @@ def test_full_official_load(capsys):
         "No Qualifier",
     ]
 
+    # E11's excludes notes link the codes they name (O24.4 from "(O24.4-)").
+    from django.test import Client
+
+    page = Client().get("/icd10cm/E11/").content.decode()  # a heading: not metered
+    assert 'gestational diabetes (<a href="/icd10cm/O24.4/">O24.4</a>-)' in page
+
     # Search over the full data.
     from codes.search import search
 
