@@ -17,7 +17,7 @@ from django.db.models import Q
 
 from . import searchwords
 from .formats import System, normalize
-from .models import Code
+from .models import Code, SearchTerm
 
 MAX_QUERY = 200  # characters; longer input is cut (documented on the search page)
 CANDIDATES = 300
@@ -258,27 +258,46 @@ def _rank(parsed: WordQuery, ranked: dict, limit: int) -> list[SearchHit]:
     return hits[:limit]
 
 
-class SqliteBackend:
-    """FTS5: porter-stemmed words (bm25, title weighted 10:2); trigram vocabulary."""
+class Backend:
+    """Full-text query syntax and lookups for one database; subclasses fill them in."""
 
-    @staticmethod
-    def expression(parsed: WordQuery, mode: str) -> str:
-        def quoted(word):
-            return '"' + word.replace('"', "") + '"'
+    AND, OR, FOLLOWED_BY, PREFIX = " AND ", " OR ", " ", "*"
 
+    def word(self, word: str) -> str:
+        return word
+
+    def phrase(self, words: list[str]) -> str:
+        return "(" + self.FOLLOWED_BY.join(self.word(w) for w in words) + ")"
+
+    def expression(self, parsed: WordQuery, mode: str) -> str:
+        """(term1 alternatives) AND (term2 alternatives)…, or OR for "some words"."""
         groups = []
         for term in parsed.terms:
             options = []
             for words in term.alternatives:
                 if term.phrase:
-                    options.append(quoted(" ".join(words)))
+                    options.append(self.phrase(words))
                     continue
-                parts = [quoted(w) for w in words]
+                parts = [self.word(w) for w in words]
                 if term.prefix and words is term.alternatives[0]:
-                    parts[-1] += "*"
-                options.append("(" + " AND ".join(parts) + ")")
-            groups.append("(" + " OR ".join(options) + ")")
-        return (" AND " if mode == "all" else " OR ").join(groups)
+                    parts[-1] += self.PREFIX
+                options.append("(" + self.AND.join(parts) + ")")
+            groups.append("(" + self.OR.join(options) + ")")
+        return (self.AND if mode == "all" else self.OR).join(groups)
+
+    def known_words(self, words) -> set[str]:
+        rows = SearchTerm.objects.filter(word__in=list(words))
+        return set(rows.values_list("word", flat=True))
+
+
+class SqliteBackend(Backend):
+    """FTS5: porter-stemmed words (bm25, title weighted 10:2); trigram vocabulary."""
+
+    def word(self, word: str) -> str:
+        return '"' + word.replace('"', "") + '"'
+
+    def phrase(self, words: list[str]) -> str:
+        return self.word(" ".join(words))
 
     def match(self, parsed, mode, systems, limit):
         sql = (
@@ -295,9 +314,6 @@ class SqliteBackend:
             cursor.execute(sql, [*params, limit])
             return cursor.fetchall()
 
-    def known_words(self, words):
-        return _known_words(words)
-
     def similar_words(self, word):
         grams = {word[i : i + 3] for i in range(len(word) - 2)}
         if not grams:
@@ -313,23 +329,11 @@ class SqliteBackend:
             return [row[0] for row in cursor.fetchall()]
 
 
-class PostgresBackend:
+class PostgresBackend(Backend):
     """tsvector (english stemming, title weight A, other text B) ranked by ts_rank_cd;
     pg_trgm similarity over the vocabulary."""
 
-    @staticmethod
-    def expression(parsed: WordQuery, mode: str) -> str:
-        groups = []
-        for term in parsed.terms:
-            options = []
-            for words in term.alternatives:
-                joiner = " <-> " if term.phrase else " & "
-                parts = list(words)
-                if term.prefix and words is term.alternatives[0]:
-                    parts[-1] += ":*"
-                options.append("(" + joiner.join(parts) + ")")
-            groups.append("(" + " | ".join(options) + ")")
-        return (" & " if mode == "all" else " | ").join(groups)
+    AND, OR, FOLLOWED_BY, PREFIX = " & ", " | ", " <-> ", ":*"
 
     def match(self, parsed, mode, systems, limit):
         sql = (
@@ -346,9 +350,6 @@ class PostgresBackend:
             cursor.execute(sql, [*params, limit])
             return cursor.fetchall()
 
-    def known_words(self, words):
-        return _known_words(words)
-
     def similar_words(self, word):
         with connection.cursor() as cursor:
             cursor.execute(
@@ -357,12 +358,6 @@ class PostgresBackend:
                 [word, word],
             )
             return [row[0] for row in cursor.fetchall()]
-
-
-def _known_words(words) -> set[str]:
-    from .models import SearchTerm
-
-    return set(SearchTerm.objects.filter(word__in=list(words)).values_list("word", flat=True))
 
 
 BACKENDS = {"sqlite": SqliteBackend(), "postgresql": PostgresBackend()}
