@@ -22,7 +22,7 @@ migrate: $(VENV)/.installed
 	DEBUG=$${DEBUG:-on} $(PY) manage.py migrate --no-input
 
 # The bundled data: the sample set (idempotent) and, on an empty catalogue, the
-# official ICD-10-CM / ICD-10-PCS releases (about 40 s the first time).
+# official ICD-10-CM / ICD-10-PCS releases (about a minute the first time).
 data: migrate
 	DEBUG=$${DEBUG:-on} $(PY) manage.py load_sample
 	DEBUG=$${DEBUG:-on} $(PY) manage.py load_codes --if-empty
@@ -46,6 +46,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/load_codes.py
 	$(PY) bench/pages.py
 	cd bench && ../$(PY) allowance.py && ../$(PY) search.py
+	$(PY) bench/imports.py
 
 superuser: migrate
 	DEBUG=$${DEBUG:-on} $(PY) manage.py createsuperuser
