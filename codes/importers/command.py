@@ -30,6 +30,7 @@ def guess_release(path: Path) -> date | None:
 class ImportCommand(BaseCommand):
     source = ""
     label = ""
+    yearly = False  # rows kept per calendar year (fee schedule, OPPS): offer --year
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="The official file.")
@@ -37,6 +38,8 @@ class ImportCommand(BaseCommand):
             "--release", type=date.fromisoformat, help="Effective date, YYYY-MM-DD."
         )
         parser.add_argument("--name", help="Release name shown on pages (default from the file).")
+        if self.yearly:
+            parser.add_argument("--year", type=int, help="Calendar year (default: the release's).")
 
     def handle(self, *args, **options):
         path = Path(options["path"])
