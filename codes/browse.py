@@ -23,7 +23,7 @@ def cpt_section(key: str):
 
 def group(system: str, key: str):
     """(title, queryset of the group's codes) or None for an unknown group."""
-    codes = Code.objects.filter(system=system, kind=Kind.CODE).order_by("code")
+    codes = Code.objects.in_system(system).filter(kind=Kind.CODE).order_by("code")
     if system == System.CPT and (section := cpt_section(key)):
         name, condition = section
         return name, codes.filter(condition)
@@ -44,4 +44,4 @@ def top_level(system: str):
             for letter, name in valuesets.HCPCS_LETTERS.items()
         ]
     kind = {System.ICD10CM: Kind.CHAPTER, System.ICD10PCS: Kind.SECTION}.get(system, Kind.MODIFIER)
-    return Code.objects.filter(system=system, kind=kind).order_by("position", "code")
+    return Code.objects.in_system(system).filter(kind=kind).in_order()

@@ -6,15 +6,12 @@ what its page shows: about 9 queries for CPT/HCPCS, 6 for ICD-10-CM, 4 for PCS.
 
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 
 from . import notelinks, valuesets
 from .formats import Kind, System
 from .models import Code, CodeNote, CodeRelation, PcsAxisLabel
-
-# Deepest ICD-10-CM path: chapter > 2 nested blocks > category > 4 levels > code.
-ANCESTOR_DEPTH = 9
-PARENT_CHAIN = ["__".join(["parent"] * depth) for depth in range(1, ANCESTOR_DEPTH + 1)]
+from .models.catalogue import ANCESTOR_DEPTH
 
 
 @dataclass
@@ -50,36 +47,9 @@ class CodePage:
     categories: list = field(default_factory=list)
     modifiers: list = field(default_factory=list)
 
-    @property
-    def is_header(self) -> bool:
-        return not self.code.billable and bool(self.children)
-
-
-def neighbours(queryset):
-    """Annotate the previous/next entries in official order, as subqueries of the page's
-    one code query. Importers number entries 1, 2, 3…; entries staff add keep position 0
-    and are ordered by code among themselves."""
-    same = Code.objects.filter(system=OuterRef("system"), position=OuterRef("position"))
-    return queryset.annotate(
-        next_position=_neighbour("position__gt", "position"),
-        previous_position=_neighbour("position__lt", "-position"),
-        next_same=Subquery(
-            same.filter(code__gt=OuterRef("code")).order_by("code").values("code")[:1]
-        ),
-        previous_same=Subquery(
-            same.filter(code__lt=OuterRef("code")).order_by("-code").values("code")[:1]
-        ),
-    )
-
-
-def _neighbour(lookup: str, order: str):
-    rows = Code.objects.filter(system=OuterRef("system"), **{lookup: OuterRef("position")})
-    return Subquery(rows.order_by(order).values("code")[:1])
-
 
 def load_page(system: str, value: str) -> CodePage | None:
-    queryset = neighbours(Code.objects.select_related("release", "hcpcs__release", *PARENT_CHAIN))
-    code = queryset.filter(system=system, code=value).first()
+    code = Code.objects.for_page().filter(system=system, code=value).first()
     if code is None:
         return None
     page = CodePage(code=code, ancestors=_ancestors(code))
@@ -88,7 +58,7 @@ def load_page(system: str, value: str) -> CodePage | None:
     else:
         page.previous, page.next = code.previous_same, code.next_same
     if code.kind != Kind.CODE:  # a code is a leaf: no query for children
-        page.children = list(code.children.order_by("position", "code"))
+        page.children = list(code.children.in_order())
     page.history = list(code.history.select_related("release"))
     if system == System.ICD10CM:
         _icd10cm(page)

@@ -14,11 +14,7 @@ class CodeSitemap(Sitemap):
         self.system = system
 
     def items(self):
-        return (
-            Code.objects.filter(system=self.system)
-            .only("system", "code", "updated_at")
-            .order_by("position", "code")
-        )
+        return Code.objects.in_system(self.system).only("system", "code", "updated_at").in_order()
 
     def location(self, item):
         return item.get_absolute_url()

@@ -220,8 +220,6 @@ def structured_data(code, url) -> str:
 
 
 def _not_found(request, system, value):
-    close = Code.objects.filter(system=system, code__startswith=value[:3]).order_by(
-        "position", "code"
-    )[:10]
+    close = Code.objects.in_system(system).filter(code__startswith=value[:3]).in_order()[:10]
     context = {"system": system, "label": System(system).label, "value": value, "close": close}
     return render(request, "codes/not_found.html", context, status=404)

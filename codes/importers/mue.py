@@ -19,8 +19,6 @@ from .ncci import CODE, system_of
 from .rows import ensure_codes, sync_rows
 from .upsert import ImportReport
 
-SETTINGS = (("practitioner", "practitioner"), ("outpatient", "outpatient"), ("dme", "dme"))
-
 
 def setting_of(path, header_text: str = "") -> str:
     text = (Path(path).name + " " + header_text).lower().replace(" ", "")
