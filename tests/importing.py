@@ -28,11 +28,11 @@ def load_small_catalogue():
         verbosity=0,
         icd10cm_tabular=str(FIXTURES / "icd10cm" / "tabular.xml"),
         icd10cm_code_list=str(FIXTURES / "icd10cm" / "code-list.txt"),
-        release_date=date(2026, 4, 1),
+        effective=date(2026, 4, 1),
     )
     call_command(
         "load_codes",
         verbosity=0,
         icd10pcs=str(FIXTURES / "icd10pcs" / "icd_10_pcs.csv"),
-        release_date=date(2025, 10, 1),
+        effective=date(2025, 10, 1),
     )

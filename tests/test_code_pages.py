@@ -19,14 +19,14 @@ def icd(db):
         "load_codes",
         verbosity=0,
         icd10cm_billable=str(CM / "icd10cm_codes_2025.txt"),
-        release_date=date(2025, 10, 1),
+        effective=date(2025, 10, 1),
     )
     call_command(
         "load_codes",
         verbosity=0,
         icd10cm_tabular=str(CM / "tabular.xml"),
         icd10cm_code_list=str(CM / "code-list.txt"),
-        release_date=date(2026, 4, 1),
+        effective=date(2026, 4, 1),
         release_name="ICD-10-CM April 1 2026",
     )
     call_command(
@@ -34,8 +34,7 @@ def icd(db):
         verbosity=0,
         cc=str(CM / "cc_list.txt"),
         mcc=str(CM / "mcc_list.txt"),
-        fiscal_year=2026,
-        release_date=date(2025, 10, 1),
+        effective=date(2025, 10, 1),
     )
 
 
@@ -63,7 +62,7 @@ def pcs(db, tmp_path):
         verbosity=0,
         icd10pcs=str(FIXTURES / "icd10pcs" / "icd_10_pcs.csv"),
         icd10pcs_labels=str(labels),
-        release_date=date(2025, 10, 1),
+        effective=date(2025, 10, 1),
     )
 
 
@@ -386,6 +385,6 @@ def test_a_new_import_refreshes_cached_pages(client, icd, tmp_path):
         verbosity=0,
         icd10cm_tabular=str(tmp_path / "next.xml"),
         icd10cm_code_list=str(CM / "code-list.txt"),
-        release_date=date(2026, 10, 1),
+        effective=date(2026, 10, 1),
     )
     assert "Type 2 diabetes mellitus without any complications" in html(client, "/icd10cm/E11.9/")

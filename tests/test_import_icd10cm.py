@@ -20,7 +20,7 @@ def load(capsys=None, **options):
 
 
 def load_billable(path=CM / "icd10cm_codes_2025.txt"):
-    load(icd10cm_billable=str(path), release_date=OCT, release_name="ICD-10-CM FY2025 test")
+    load(icd10cm_billable=str(path), effective=OCT, release_name="ICD-10-CM FY2025 test")
 
 
 def load_tabular(path=CM / "tabular.xml", day=APR, code_list=CM / "code-list.txt", capsys=None):
@@ -28,7 +28,7 @@ def load_tabular(path=CM / "tabular.xml", day=APR, code_list=CM / "code-list.txt
         capsys,
         icd10cm_tabular=str(path),
         icd10cm_code_list=str(code_list),
-        release_date=day,
+        effective=day,
         release_name=f"ICD-10-CM {day} test",
     )
 
@@ -175,7 +175,7 @@ def test_second_run_of_the_same_release_writes_nothing(both_releases, capsys):
 
 def test_an_older_release_is_skipped(both_releases, capsys):
     before = snapshot()
-    out = load(capsys, icd10cm_billable=str(CM / "icd10cm_codes_2025.txt"), release_date=OCT)
+    out = load(capsys, icd10cm_billable=str(CM / "icd10cm_codes_2025.txt"), effective=OCT)
     assert "skipped" in out and "older than the stored" in out
     assert snapshot() == before
 
@@ -218,11 +218,11 @@ def test_not_a_tabular_file(db, tmp_path):
 
 
 def test_cc_and_mcc_levels(both_releases, capsys):
-    options = {"cc": str(CM / "cc_list.txt"), "mcc": str(CM / "mcc_list.txt"), "fiscal_year": 2026}
-    load(release_date=OCT, **options)
+    options = {"cc": str(CM / "cc_list.txt"), "mcc": str(CM / "mcc_list.txt")}
+    load(effective=OCT, **options)
     levels = dict(ComorbidityLevel.objects.values_list("code__code", "level"))
     assert levels == {"E11.621": "cc", "S72.001A": "cc", "S72.001B": "mcc"}
-    out = load(capsys, release_date=OCT, **options)
+    out = load(capsys, effective=OCT, **options)
     assert "CC/MCC levels written: 0" in out
 
 
@@ -232,7 +232,7 @@ def test_cc_list_naming_an_unknown_code_fails_cleanly(both_releases, tmp_path):
     with cc.open("a") as stream:
         stream.write("Z99.89\tDependence on other enabling machines and devices\r\n")
     with pytest.raises(CommandError, match=r"cc\.txt:5: Z99\.89 is not in the ICD-10-CM catalogue"):
-        load(cc=str(cc), mcc=str(CM / "mcc_list.txt"), fiscal_year=2026, release_date=OCT)
+        load(cc=str(cc), mcc=str(CM / "mcc_list.txt"), effective=OCT)
     assert not ComorbidityLevel.objects.exists()
 
 

@@ -105,7 +105,7 @@ def load_pcs(codes=PCS / "icd_10_pcs.csv", labels=None, day=OCT):
         verbosity=0,
         icd10pcs=str(codes),
         icd10pcs_labels=str(labels),
-        release_date=day,
+        effective=day,
     )
 
 
@@ -169,13 +169,13 @@ def test_pcs_code_with_letter_o_is_rejected_with_its_line(db, tmp_path):
     bad = tmp_path / "pcs.csv"
     bad.write_text('"0DTJ0ZZ","Resection of Appendix, Open Approach"\n"0DTJOZZ","Bad"\n')
     with pytest.raises(CommandError, match=r"pcs\.csv:2: .*never I or O"):
-        call_command("load_codes", verbosity=0, icd10pcs=str(bad), release_date=OCT)
+        call_command("load_codes", verbosity=0, icd10pcs=str(bad), effective=OCT)
     assert not Code.objects.exists()
 
 
 def test_msdrg_weights(db, capsys):
     path = str(FIXTURES / "msdrg" / "drg_weights.txt")
-    call_command("load_codes", verbosity=0, msdrg_weights=path, fiscal_year=2026, release_date=OCT)
+    call_command("load_codes", verbosity=0, msdrg_weights=path, effective=OCT)
     drg = MsDrg.objects.get(fiscal_year=2026, drg="638")
     assert (drg.title, str(drg.weight), drg.type, drg.mdc) == (
         "DIABETES WITH CC",
@@ -187,7 +187,7 @@ def test_msdrg_weights(db, capsys):
     invalid = MsDrg.objects.get(drg="998")
     assert invalid.weight is None and invalid.type == ""
     capsys.readouterr()
-    call_command("load_codes", msdrg_weights=path, fiscal_year=2026, release_date=OCT)
+    call_command("load_codes", msdrg_weights=path, effective=OCT)
     assert "MS-DRGs unchanged: 3" in capsys.readouterr().out
 
 
@@ -196,7 +196,5 @@ def test_msdrg_file_with_a_bad_weight(db, tmp_path):
     text = (FIXTURES / "msdrg" / "drg_weights.txt").read_text(encoding="cp1252")
     bad.write_text(text.replace("0.8581\t0.8581", "0.8581\tabc"), encoding="cp1252")
     with pytest.raises(CommandError, match=r"weights\.txt:5: not a number: 'abc'"):
-        call_command(
-            "load_codes", verbosity=0, msdrg_weights=str(bad), fiscal_year=2026, release_date=OCT
-        )
+        call_command("load_codes", verbosity=0, msdrg_weights=str(bad), effective=OCT)
     assert not MsDrg.objects.exists()

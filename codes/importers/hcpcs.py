@@ -9,7 +9,7 @@ file's own add dates and action codes.
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from django.db import transaction
 from .. import valuesets
 from ..formats import Kind, System
 from ..models import Code, CodeHistory, CodeRelation, HcpcsIndicator, ServiceCategory
-from .catalogue import CatalogueEntry, ReleaseSpec, apply_release, get_release
+from .catalogue import ApplyRules, CatalogueEntry, ReleaseSpec, apply_release, get_release
 from .errors import ImportFileError
 from .rows import sync_rows
 from .upsert import ImportReport
@@ -222,13 +222,16 @@ def _check(path, records) -> Iterator[HcpcsRecord]:
 def load(path, spec: ReleaseSpec, stream=None) -> ImportReport:
     """Apply one HCPCS release: codes and modifiers, then indicators, then history."""
     records = list(parse(path))
-    spec.diff_history = False  # the file dates its own actions
     report = ImportReport()
     procedures = [r for r in records if not r.modifier]
     modifiers = [r for r in records if r.modifier]
-    report.update(apply_release(System.HCPCS, spec, _entries(procedures, Kind.CODE), stream))
-    modifier_spec = ReleaseSpec(**{**spec.__dict__, "owns": lambda code: not code.isdigit()})
-    report.update(apply_release(System.MODIFIER, modifier_spec, _entries(modifiers, Kind.MODIFIER)))
+    dated = ApplyRules(dated_by_source=True)  # the file dates its own actions
+    codes = _entries(procedures, Kind.CODE)
+    report.update(apply_release(System.HCPCS, spec, codes, stream, dated))
+    level_two = replace(dated, owns=lambda code: not code.isdigit())
+    report.update(
+        apply_release(System.MODIFIER, spec, _entries(modifiers, Kind.MODIFIER), None, level_two)
+    )
     release = get_release(spec)
     ids = {
         (system, code): pk

@@ -11,7 +11,14 @@ from django.db import transaction
 from ..formats import Kind, System, format_error, normalize
 from ..models import Code, ComorbidityLevel
 from . import icd10cm_tabular
-from .catalogue import CatalogueEntry, ReleaseSpec, apply_release, get_release
+from .catalogue import (
+    ApplyRules,
+    CatalogueEntry,
+    ReleaseSpec,
+    Scope,
+    apply_release,
+    get_release,
+)
 from .codelists import code_rows
 from .errors import ImportFileError
 from .upsert import ImportReport
@@ -40,8 +47,8 @@ def parse_billable_list(path: str | Path):
 
 
 def load_billable_list(path, spec: ReleaseSpec, stream=None) -> ImportReport:
-    spec.scope = "billable"
-    return apply_release(System.ICD10CM, spec, parse_billable_list(path), stream)
+    rules = ApplyRules(scope=Scope.BILLABLE)
+    return apply_release(System.ICD10CM, spec, parse_billable_list(path), stream, rules)
 
 
 def tabular_entries(path, code_list=None):

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from codes.importers import mue
 from codes.importers.command import ImportCommand
 
@@ -9,5 +11,5 @@ class Command(ImportCommand):
 
     def load(self, path, spec, options, stream):
         setting = mue.setting_of(path)
-        spec.key, spec.source = f"{spec.key}-{setting}", f"{spec.source}-{setting}"
+        spec = replace(spec, key=f"{spec.key}-{setting}", source=f"{spec.source}-{setting}")
         return mue.load(path, spec)

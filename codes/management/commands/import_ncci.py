@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from codes.importers import ncci
 from codes.importers.command import ImportCommand
 
@@ -15,5 +17,5 @@ class Command(ImportCommand):
 
     def load(self, path, spec, options, stream):
         setting = options.get("setting") or ncci.setting_of(path)
-        spec.key, spec.source = f"{spec.key}-{setting}", f"{spec.source}-{setting}"
+        spec = replace(spec, key=f"{spec.key}-{setting}", source=f"{spec.source}-{setting}")
         return ncci.load(path, spec, setting)
