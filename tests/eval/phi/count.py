@@ -51,7 +51,9 @@ for folder in FOLDERS:
             if cat not in CATEGORIES:
                 problems.append(f"{folder}/{path.name}: unknown category {cat!r}")
             if not inner.strip() or inner != inner.strip() or "\n" in inner:
-                problems.append(f"{folder}/{path.name}: empty, padded or multi-line span {m.group(0)!r}")
+                problems.append(
+                    f"{folder}/{path.name}: empty, padded or multi-line span {m.group(0)!r}"
+                )
             counts[folder][cat] += 1
         plain = SPAN.sub(lambda m: m.group(2), text)
         for token in ("{{", "}}"):
