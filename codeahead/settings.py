@@ -82,6 +82,9 @@ DATABASES = {
 }
 # Persistent connections: a cached code page's allowance check is one quick query,
 # and opening a connection for it would cost more than the query.
+if test_name := env.str("TEST_DATABASE_NAME", default=""):
+    # Two checkouts testing against one PostgreSQL server need their own test database.
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = test_name
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # a server may drop idle connections
