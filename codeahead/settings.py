@@ -102,7 +102,21 @@ else:
     # slower for the full official-data load.
     DATABASES["default"].setdefault("TEST", {})["NAME"] = str(BASE_DIR / "test-db.sqlite3")
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+CACHES = {
+    # Shared by every app server: sessions, login rate limits, allowance answers, crawler
+    # verdicts and the catalogue version. A table in the database by default (created by
+    # `migrate` through `createcachetable`), or Redis: CACHE_URL=redis://127.0.0.1:6379/1.
+    "default": env.cache("CACHE_URL", default="dbcache://codeahead_cache"),
+    # Rendered code pages, in each process. Their keys carry the shared catalogue
+    # version, so an edit shows everywhere within PAGE_VERSION_SECONDS; a page is the
+    # same for every visitor, so a process holding its own copy shows nothing stale.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "codeahead-pages",
+        "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_ENTRIES", default=20000)},
+    },
+}
+_SHARED_CACHE_IS_DATABASE = CACHES["default"]["BACKEND"].endswith("DatabaseCache")
 
 # EMAIL_URL (consolemail://, smtp+tls://user:pass@host:587, …) becomes Django's MAILERS.
 _email = env.email("EMAIL_URL", default="consolemail://")
@@ -131,15 +145,24 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
-# Sessions read from the cache, written through to the database.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database, so every app server sees a logout at once; with Redis
+# as the shared cache they are read from it first (written through to the database).
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.db"
+    if _SHARED_CACHE_IS_DATABASE
+    else "django.contrib.sessions.backends.cached_db"
+)
 
 # Accounts (django-allauth): email and password, no social login.
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="optional")
+# Mandatory by default: with it, sign-up answers the same whether or not an address is
+# registered (allauth's enumeration prevention needs it); "optional" lets people in
+# before they confirm, with the guest allowance until they do.
+ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="mandatory")
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_GET = False  # logging out is a POST
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
@@ -158,8 +181,24 @@ LOGIN_URL = "account_login"
 ALLOWANCE_ENABLED = env.bool("ALLOWANCE_ENABLED", default=True)  # off: no metering at all
 ALLOWANCE_GUEST_LIMIT = env.int("ALLOWANCE_GUEST_LIMIT", default=1)
 ALLOWANCE_MEMBER_LIMIT = env.int("ALLOWANCE_MEMBER_LIMIT", default=6)  # the guest's 1 + 5 more
-ALLOWANCE_ADDRESS_CAP = env.int("ALLOWANCE_ADDRESS_CAP", default=1)  # guest codes per address
+# Guest code pages per client address and window, whatever the cookies: an office behind
+# one NAT address shares it, and clearing cookies gains at most this many.
+ALLOWANCE_ADDRESS_CAP = env.int("ALLOWANCE_ADDRESS_CAP", default=3)
+# A free account's extra views need a confirmed email address; until then it keeps the
+# guest allowance (so made-up addresses gain nothing).
+ALLOWANCE_REQUIRE_VERIFIED_EMAIL = env.bool("ALLOWANCE_REQUIRE_VERIFIED_EMAIL", default=True)
 ALLOWANCE_WINDOW_DAYS = env.int("ALLOWANCE_WINDOW_DAYS", default=0)  # 0: calendar month, UTC
+# Search-engine crawlers that read metered pages in full once DNS proves them
+# (accounts/crawlers.py): a token of their user agent → the domains their reverse DNS
+# names end in, as each engine documents.
+VERIFIED_CRAWLERS = {
+    "Googlebot": ["googlebot.com", "google.com", "googleusercontent.com"],
+    "Google-InspectionTool": ["googlebot.com", "google.com"],
+    "bingbot": ["search.msn.com"],
+    "Applebot": ["applebot.apple.com"],
+    "YandexBot": ["yandex.ru", "yandex.net", "yandex.com"],
+}
+CRAWLER_RESOLVER = "accounts.crawlers.SystemResolver"  # tests give a resolver of their own
 # Behind a proxy: the header carrying the client address, and how many proxies add to it.
 CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")  # e.g. HTTP_X_FORWARDED_FOR
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
@@ -213,3 +252,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# How long a process trusts the catalogue version it last read from the shared cache.
+PAGE_VERSION_SECONDS = env.float("PAGE_VERSION_SECONDS", default=1.0)

@@ -1,54 +1,91 @@
 """Rendered code pages, cached whole; visitor-specific parts are filled in per request.
 
-A code page costs 4-9 queries and a template render; the cached copy costs neither.
-The cache key carries a catalogue version that every catalogue write bumps (model
-signals for admin edits, `bump()` at the end of each import), so an edit shows at
-once. Use a shared cache (CACHE_URL=redis://…) when several processes serve the site:
-with the default per-process memory cache, other processes see an edit when their
-copy expires (PAGE_CACHE_SECONDS).
+A code page costs 3-9 queries and a template render; the cached copy costs neither.
+Pages live in each process's own memory (the "pages" cache): a page is the same for
+every visitor, so a process's copy is never another visitor's. Their keys carry the
+catalogue version, kept in the shared cache and bumped by every catalogue write (model
+signals for admin edits, `bump()` when an import commits). A process re-reads the
+version at most every PAGE_VERSION_SECONDS, so an edit shows on every app server within
+that time without a shared-cache read on each page view.
 """
 
+import time
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 VERSION_KEY = "codes:catalogue-version"
 # Markers the cached HTML carries where each visitor sees something of their own.
 VISITOR_NAV = "<!--visitor:nav-->"
 VISITOR_BANNER = "<!--visitor:banner-->"
+VISITOR_MESSAGES = "<!--visitor:messages-->"
+
+_version: tuple[float, str] = (float("-inf"), "")  # (read at, value) in this process
 
 
-@dataclass
+@dataclass(frozen=True)
 class CachedPage:
     html: str
     code_id: int
     system: str
     code: str
-    title: str
+    title: str  # the public title (Code.title): what a gate may show
+    url: str  # the canonical path
     metered: bool
 
 
 def version() -> str:
-    return cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None)
+    global _version
+    read_at, value = _version
+    now = time.monotonic()
+    if now - read_at >= settings.PAGE_VERSION_SECONDS:
+        value = str(cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None))
+        _version = (now, value)
+    return value
 
 
-def bump(**_signal_arguments) -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+def bump(**_signal_arguments: Any) -> None:
+    global _version
+    value = uuid.uuid4().hex
+    cache.set(VERSION_KEY, value, None)
+    _version = (time.monotonic(), value)
 
 
-def key(host: str, system: str, code: str) -> str:
-    return f"codes:page:{version()}:{host}:{system}:{code}"
+def forget() -> None:
+    """Drop this process's pages and remembered version (tests, after cache.clear())."""
+    global _version
+    _version = (float("-inf"), "")
+    caches["pages"].clear()
 
 
-def get(host, system, code) -> CachedPage | None:
-    return cache.get(key(host, system, code))
+def key(host: str, *parts: str) -> str:
+    return ":".join(["codes:page", version(), host, *parts])
 
 
-def put(host, system, code, page: CachedPage) -> None:
-    cache.set(key(host, system, code), page, settings.PAGE_CACHE_SECONDS)
+def get(host: str, system: str, code: str) -> CachedPage | None:
+    return caches["pages"].get(key(host, system, code))
 
 
-def fill(html: str, nav: str = "", banner: str = "") -> str:
-    return html.replace(VISITOR_NAV, nav, 1).replace(VISITOR_BANNER, banner, 1)
+def put(host: str, system: str, code: str, page: CachedPage) -> None:
+    caches["pages"].set(key(host, system, code), page, settings.PAGE_CACHE_SECONDS)
+
+
+def get_fragment(key: str) -> str | None:
+    """Other rendered HTML kept beside the pages (the gate's variants)."""
+    value = caches["pages"].get(key)
+    return value if isinstance(value, str) else None
+
+
+def put_fragment(key: str, html: str) -> None:
+    caches["pages"].set(key, html, settings.PAGE_CACHE_SECONDS)
+
+
+def fill(html: str, nav: str = "", banner: str = "", messages: str = "") -> str:
+    return (
+        html.replace(VISITOR_NAV, nav, 1)
+        .replace(VISITOR_BANNER, banner, 1)
+        .replace(VISITOR_MESSAGES, messages, 1)
+    )

@@ -1,6 +1,14 @@
+import sqlite3
+import uuid
+from datetime import date
+
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
+
+from codes import pagecache
+from tests.importing import FIXTURES
+
+CM = FIXTURES / "icd10cm"
 
 
 @pytest.fixture(autouse=True)
@@ -13,9 +21,15 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with no cached pages or allowance answers from another test."""
-    cache.clear()
+def _empty_cache(settings):
+    """Each test starts with no cached pages, sessions' cache entries or rate-limit counts
+    from another test: a key prefix of its own hides earlier entries. (The shared cache is
+    a database table by default, which a test without database access cannot clear.)"""
+    prefix = uuid.uuid4().hex[:12]
+    settings.CACHES = {
+        name: {**config, "KEY_PREFIX": prefix} for name, config in settings.CACHES.items()
+    }
+    pagecache.forget()
 
 
 @pytest.fixture(autouse=True)
@@ -36,3 +50,55 @@ def staff_client(client, django_user_model):
     )
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def icd(db):
+    """The small ICD-10-CM fixture releases: FY2025 list, then the April tabular."""
+    call_command(
+        "load_codes",
+        verbosity=0,
+        icd10cm_billable=str(CM / "icd10cm_codes_2025.txt"),
+        effective=date(2025, 10, 1),
+    )
+    call_command(
+        "load_codes",
+        verbosity=0,
+        icd10cm_tabular=str(CM / "tabular.xml"),
+        icd10cm_code_list=str(CM / "code-list.txt"),
+        effective=date(2026, 4, 1),
+        release_name="ICD-10-CM April 1 2026",
+    )
+    call_command(
+        "load_codes",
+        verbosity=0,
+        cc=str(CM / "cc_list.txt"),
+        mcc=str(CM / "mcc_list.txt"),
+        effective=date(2025, 10, 1),
+    )
+
+
+@pytest.fixture
+def pcs(db, tmp_path):
+    from tests.test_import_icd10pcs import LABELS_SCHEMA, TREE  # the same small tables
+
+    labels = tmp_path / "icd10pcs.db"
+    with sqlite3.connect(labels) as connection:
+        connection.executescript(LABELS_SCHEMA)
+        connection.executemany(
+            "insert into pcs_tree values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", TREE
+        )
+        connection.execute(
+            "insert into pcs_root_operation values ('0', 'T', 'Resection', "
+            "'Cutting out or off, without replacement, all of a body part', '', 'Total nephrectomy')"
+        )
+        connection.execute(
+            "insert into pcs_body_system values ('0', 'D', 'Gastrointestinal System')"
+        )
+    call_command(
+        "load_codes",
+        verbosity=0,
+        icd10pcs=str(FIXTURES / "icd10pcs" / "icd_10_pcs.csv"),
+        icd10pcs_labels=str(labels),
+        effective=date(2025, 10, 1),
+    )
