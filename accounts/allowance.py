@@ -1,20 +1,26 @@
 """The page-view allowance: who may open which code page, decided atomically.
 
-`visit(request, code)` is the one entry point the code page calls. Re-opening a code
-unlocked in the current window is free; a new code takes a slot. Guests are counted
-twice, by their signed cookie and by a keyed hash of their address, so clearing the
-cookie gives no new views while the address has used its guest allowance. Members
-get ALLOWANCE_MEMBER_LIMIT codes in all (what they opened as a guest carries over);
-staff and the unlimited plan have no limit.
+`visit(request, code_id)` is the one entry point that unlocks; `peek` answers without
+unlocking (HEAD requests, which must never spend a view). Re-opening a code unlocked
+in the current window is free; a new code takes a slot. Guests are counted twice, by
+their signed cookie (ALLOWANCE_GUEST_LIMIT) and by a keyed hash of their address
+(ALLOWANCE_ADDRESS_CAP, shared by everyone behind that address), so clearing the
+cookie gains at most the address cap. Members get ALLOWANCE_MEMBER_LIMIT codes in all
+once their email address is confirmed; before that they keep the guest allowance and
+count against their address too. Staff and the unlimited plan have no limit.
 """
 
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.core.cache import cache
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from codes.formats import Kind, System
@@ -26,10 +32,11 @@ COOKIE = "ca_guest"
 COOKIE_SALT = "codeahead.allowance.guest"
 METERED = {System.CPT, System.HCPCS, System.ICD10CM, System.ICD10PCS}
 RETRIES = 5
-OPEN_CACHE_SECONDS = 60
+
+Subjects = list[tuple[str, int]]  # (subject, limit) pairs that must each have room
 
 
-@dataclass
+@dataclass(frozen=True)
 class Decision:
     allowed: bool
     unlimited: bool = False
@@ -37,10 +44,21 @@ class Decision:
     used: int = 0
     limit: int = 0
     resets_at: datetime | None = None
+    unverified: bool = False  # a member whose email address is not confirmed yet
 
     @property
     def remaining(self) -> int:
         return max(self.limit - self.used, 0)
+
+
+@dataclass(frozen=True)
+class Visitor:
+    """Who is asking, as far as the allowance cares: one query for a member."""
+
+    subjects: Subjects
+    guest: bool
+    unlimited: bool = False
+    unverified: bool = False
 
 
 def is_metered(system: str, kind: str, billable: bool) -> bool:
@@ -66,38 +84,64 @@ def window_end(start: date) -> datetime:
     return datetime(end.year, end.month, end.day, tzinfo=UTC)
 
 
-def is_unlimited(user) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_staff:
-        return True
-    return Profile.objects.filter(user=user, plan=Profile.Plan.UNLIMITED).exists()
-
-
-def subjects(request) -> list[tuple[str, int]]:
-    """(subject, limit) pairs that must each have room for a new unlock."""
-    if request.user.is_authenticated:
-        return [(f"u:{request.user.pk}", settings.ALLOWANCE_MEMBER_LIMIT)]
-    return [
+def visitor(request: HttpRequest) -> Visitor:
+    user = request.user
+    guest_pairs = [
         (f"g:{guest_id(request)}", settings.ALLOWANCE_GUEST_LIMIT),
         (f"a:{address_hash(request)}", settings.ALLOWANCE_ADDRESS_CAP),
     ]
+    if not user.is_authenticated:
+        return Visitor(guest_pairs, guest=True)
+    if user.is_staff:
+        return Visitor([], guest=False, unlimited=True)
+    unlimited, verified = _member_state(user.pk)
+    member = f"u:{user.pk}"
+    if unlimited:
+        return Visitor([], guest=False, unlimited=True)
+    if verified or not settings.ALLOWANCE_REQUIRE_VERIFIED_EMAIL:
+        return Visitor([(member, settings.ALLOWANCE_MEMBER_LIMIT)], guest=False)
+    # Until confirmed: the guest allowance, and the address's cap like any guest.
+    pairs = [(member, settings.ALLOWANCE_GUEST_LIMIT), guest_pairs[1]]
+    return Visitor(pairs, guest=False, unverified=True)
 
 
-def guest_id(request) -> str:
+def _member_state(user_id: int) -> tuple[bool, bool]:
+    """(unlimited plan, confirmed email address) in one query."""
+    row = (
+        get_user_model()
+        .objects.filter(pk=user_id)
+        .annotate(
+            unlimited=Exists(
+                Profile.objects.filter(user=OuterRef("pk"), plan=Profile.Plan.UNLIMITED)
+            ),
+            verified=Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)),
+        )
+        .values_list("unlimited", "verified")
+        .first()
+    )
+    return (bool(row[0]), bool(row[1])) if row else (False, False)
+
+
+def is_unlimited(user: AbstractBaseUser | AnonymousUser) -> bool:
+    if not user.is_authenticated:
+        return False
+    return bool(getattr(user, "is_staff", False)) or _member_state(user.pk)[0]
+
+
+def guest_id(request: HttpRequest) -> str:
     """The guest's id from the signed cookie, or a new one `remember_guest` will set."""
     if not hasattr(request, "_guest_id"):
         found = request.get_signed_cookie(COOKIE, default=None, salt=COOKIE_SALT)
-        request._guest_id = found or secrets.token_urlsafe(18)
-        request._guest_is_new = found is None
-    return request._guest_id
+        request._guest_id = found or secrets.token_urlsafe(18)  # type: ignore[attr-defined]
+        request._guest_is_new = found is None  # type: ignore[attr-defined]
+    return str(request._guest_id)  # type: ignore[attr-defined]
 
 
-def remember_guest(request, response) -> None:
+def remember_guest(request: HttpRequest, response: HttpResponse) -> None:
     if getattr(request, "_guest_is_new", False):
         response.set_signed_cookie(
             COOKIE,
-            request._guest_id,
+            guest_id(request),
             salt=COOKIE_SALT,
             max_age=400 * 24 * 3600,
             httponly=True,
@@ -106,55 +150,69 @@ def remember_guest(request, response) -> None:
         )
 
 
-def visit(request, code_id: int) -> Decision:
+def visit(request: HttpRequest, code_id: int) -> Decision:
     """Check and, when allowed, unlock `code_id` for this visitor, atomically."""
+    return _decide(request, code_id, unlock=True)
+
+
+def peek(request: HttpRequest, code_id: int) -> Decision:
+    """Would this visitor see `code_id` in full right now? Never unlocks anything."""
+    return _decide(request, code_id, unlock=False)
+
+
+def _decide(request: HttpRequest, code_id: int, unlock: bool) -> Decision:
     start = window_start()
-    resets_at = window_end(start)
-    guest = not request.user.is_authenticated
-    if is_unlimited(request.user):
-        return Decision(allowed=True, unlimited=True, guest=False, resets_at=resets_at)
-    pairs = subjects(request)
-    # Re-reading a code already unlocked is the common case. An unlock is never taken
-    # back within its window, so a cached "open" answer stays true; only the banner's
-    # count may lag by up to OPEN_CACHE_SECONDS when other codes are opened elsewhere.
-    opened = f"allowance:open:{start}:{pairs[0][0]}:{code_id}"
-    if (known := cache.get(opened)) is not None:
-        return Decision(True, guest=guest, used=known[0], limit=known[1], resets_at=resets_at)
+    who = visitor(request)
+    base = Decision(True, guest=who.guest, resets_at=window_end(start), unverified=who.unverified)
+    if who.unlimited:
+        return Decision(True, unlimited=True, guest=False, resets_at=base.resets_at)
+    pairs = who.subjects
     held = _held(start, pairs)
-    if any(code == code_id for _, code, _ in held):
-        used, limit = _tightest(pairs, _taken(pairs, held))
-        cache.set(opened, (used, limit), OPEN_CACHE_SECONDS)
-        return Decision(True, guest=guest, used=used, limit=limit, resets_at=resets_at)
+    if any(code == code_id for _, code, _ in held):  # re-reading: the common case
+        return _with(base, True, _tightest(pairs, _taken(pairs, held)))
+    if not unlock:
+        return _with(base, False, _tightest(pairs, _taken(pairs, held)))
     for _attempt in range(RETRIES):
         try:
-            allowed, used, limit = _unlock(start, pairs, code_id)
+            allowed, counts = _unlock(start, pairs, code_id)
         except IntegrityError:
             continue  # a concurrent request took that slot or code first: look again
-        if allowed:
-            cache.set(opened, (used, limit), OPEN_CACHE_SECONDS)
-        return Decision(allowed, guest=guest, used=used, limit=limit, resets_at=resets_at)
-    return Decision(False, guest=guest, used=pairs[0][1], limit=pairs[0][1], resets_at=resets_at)
+        return _with(base, allowed, counts)
+    limit = pairs[0][1]
+    return _with(base, False, (limit, limit))
 
 
-def _unlock(start: date, pairs, code_id: int) -> tuple[bool, int, int]:
-    """(allowed, used, limit) afterwards, for the subject with the least room left."""
+def _with(base: Decision, allowed: bool, counts: tuple[int, int]) -> Decision:
+    used, limit = counts
+    return Decision(
+        allowed,
+        guest=base.guest,
+        used=used,
+        limit=limit,
+        resets_at=base.resets_at,
+        unverified=base.unverified,
+    )
+
+
+def _unlock(start: date, pairs: Subjects, code_id: int) -> tuple[bool, tuple[int, int]]:
+    """(allowed, (used, limit) afterwards for the subject with the least room left)."""
     with transaction.atomic():
         held = _held(start, pairs)
         taken = _taken(pairs, held)
         if any(code == code_id for _, code, _ in held):
-            return (True, *_tightest(pairs, taken))
+            return True, _tightest(pairs, taken)
         new = []
         for subject, limit in pairs:
             free = next((n for n in range(1, limit + 1) if n not in taken[subject]), None)
             if free is None:
-                return (False, *_tightest(pairs, taken))
+                return False, _tightest(pairs, taken)
             new.append(Unlock(window=start, subject=subject, code_id=code_id, slot=free))
             taken[subject].add(free)
         Unlock.objects.bulk_create(new)  # the unique constraints arbitrate any race
-        return (True, *_tightest(pairs, taken))
+        return True, _tightest(pairs, taken)
 
 
-def _held(start: date, pairs) -> list[tuple[str, int, int]]:
+def _held(start: date, pairs: Subjects) -> list[tuple[str, int, int]]:
     """The subjects' unlocks this window. Plain SQL: it runs on every metered page view,
     and the ORM's query building would cost more than the indexed query itself."""
     names = [subject for subject, _ in pairs]
@@ -164,32 +222,38 @@ def _held(start: date, pairs) -> list[tuple[str, int, int]]:
     sql = f"SELECT subject, code_id, slot FROM {table} WHERE {window} = %s AND subject IN ({marks})"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, [start, *names])
-        return [tuple(row) for row in cursor.fetchall()]
+        return [(str(row[0]), int(row[1]), int(row[2])) for row in cursor.fetchall()]
 
 
-def _taken(pairs, held) -> dict[str, set[int]]:
+def _taken(pairs: Subjects, held: list[tuple[str, int, int]]) -> dict[str, set[int]]:
     return {subject: {slot for who, _, slot in held if who == subject} for subject, _ in pairs}
 
 
-def _tightest(pairs, taken) -> tuple[int, int]:
+def _tightest(pairs: Subjects, taken: dict[str, set[int]]) -> tuple[int, int]:
     return min(
         ((len(taken[subject]), limit) for subject, limit in pairs), key=lambda p: p[1] - p[0]
     )
 
 
-def status(request) -> Decision:
+def status(request: HttpRequest) -> Decision:
     """The visitor's allowance without unlocking anything (account page, banners)."""
     start = window_start()
     resets_at = window_end(start)
-    if is_unlimited(request.user):
+    who = visitor(request)
+    if who.unlimited:
         return Decision(True, unlimited=True, guest=False, resets_at=resets_at)
-    pairs = subjects(request)
-    used, limit = _tightest(pairs, _taken(pairs, _held(start, pairs)))
-    guest = not request.user.is_authenticated
-    return Decision(used < limit, guest=guest, used=used, limit=limit, resets_at=resets_at)
+    used, limit = _tightest(who.subjects, _taken(who.subjects, _held(start, who.subjects)))
+    return Decision(
+        used < limit,
+        guest=who.guest,
+        used=used,
+        limit=limit,
+        resets_at=resets_at,
+        unverified=who.unverified,
+    )
 
 
-def unlocked_codes(user):
+def unlocked_codes(user: AbstractBaseUser) -> QuerySet[Unlock]:
     start = window_start()
     return (
         Unlock.objects.filter(window=start, subject=f"u:{user.pk}")
@@ -198,24 +262,25 @@ def unlocked_codes(user):
     )
 
 
-def carry_over(request, user) -> None:
-    """On login or sign-up: the guest's unlocks this window become the member's."""
-    found = request.get_signed_cookie(COOKIE, default=None, salt=COOKIE_SALT)
-    if not found:
-        return
+def carry_over(request: HttpRequest, user: AbstractBaseUser) -> None:
+    """On login or sign-up: what the guest opened this window becomes the member's, by
+    cookie and by address alike (a guest who cleared cookies opened those codes too)."""
     start = window_start()
     member = f"u:{user.pk}"
+    guests = [f"a:{address_hash(request)}"]
+    if found := request.get_signed_cookie(COOKIE, default=None, salt=COOKIE_SALT):
+        guests.insert(0, f"g:{found}")
     for attempt in range(RETRIES):
         try:
             with transaction.atomic():
-                rows = Unlock.objects.filter(window=start, subject__in=[f"g:{found}", member])
-                held = list(rows.values_list("subject", "code_id", "slot"))
-                mine = {code for who, code, _ in held if who == member}
-                taken = {slot for who, _, slot in held if who == member}
-                slots = (n for n in range(1, settings.ALLOWANCE_MEMBER_LIMIT + 1) if n not in taken)
+                rows = Unlock.objects.filter(window=start, subject__in=[*guests, member])
+                held = list(rows.values_list("subject", "code_id", "slot", "created_at"))
+                mine = {code for who, code, _, _ in held if who == member}
+                taken = {slot for who, _, slot, _ in held if who == member}
+                free = (n for n in range(1, settings.ALLOWANCE_MEMBER_LIMIT + 1) if n not in taken)
                 new = []
-                for who, code, _ in sorted(held, key=lambda row: row[2]):
-                    if who != member and code not in mine and (slot := next(slots, None)):
+                for who, code, _, _ in sorted(held, key=lambda row: row[3]):
+                    if who != member and code not in mine and (slot := next(free, None)):
                         new.append(Unlock(window=start, subject=member, code_id=code, slot=slot))
                         mine.add(code)
                 Unlock.objects.bulk_create(new)

@@ -4,5 +4,5 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "accounts"
 
-    def ready(self):
+    def ready(self) -> None:
         from . import signals  # noqa: F401

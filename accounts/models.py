@@ -15,7 +15,7 @@ class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     plan = models.CharField(max_length=10, choices=Plan, default=Plan.FREE)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user} ({self.get_plan_display()})"
 
 
@@ -46,5 +46,5 @@ class Unlock(models.Model):
             models.CheckConstraint(condition=Q(slot__gte=1), name="accounts_unlock_slot_positive"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.subject} {self.window}: {self.code_id} (slot {self.slot})"

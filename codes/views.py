@@ -1,32 +1,26 @@
 """Public catalogue pages. Views stay thin: look up, then render."""
 
-import functools
-import json
 from collections import Counter
 
-from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from accounts import allowance
+from accounts import allowance, visitor
 
-from . import browse, pagecache
-from .formats import System, normalize
+from . import browse, pagecache, structured
+from .formats import Kind, System, normalize
 from .models import Code
 from .pages import load_page
 from .search import MAX_QUERY
 from .search import search as run_search
 
-TEMPLATES = {
+TEMPLATES: dict[str, str] = {
     System.CPT: "codes/procedure.html",
     System.HCPCS: "codes/procedure.html",
     System.ICD10CM: "codes/icd10cm.html",
@@ -36,19 +30,19 @@ TEMPLATES = {
 
 
 @require_safe
-def home(request):
-    counts = cache.get_or_set("codes:home-counts", _counts, 600)
+def home(request: HttpRequest) -> HttpResponse:
+    counts = cache.get_or_set("codes:home-counts", _counts, 600) or {}
     systems = [(value, label, counts.get(value, 0)) for value, label in System.choices]
     return render(request, "codes/home.html", {"systems": systems})
 
 
-def _counts():
+def _counts() -> dict[str, int]:
     rows = Code.objects.active().values("system").annotate(n=Count("id"))
     return {row["system"]: row["n"] for row in rows}
 
 
 @require_safe
-def system_index(request, system: str):
+def system_index(request: HttpRequest, system: str) -> HttpResponse:
     return render(
         request,
         "codes/index.html",
@@ -57,7 +51,7 @@ def system_index(request, system: str):
 
 
 @require_safe
-def group(request, system: str, key: str):
+def group(request: HttpRequest, system: str, key: str) -> HttpResponse:
     found = browse.group(system, key)
     if found is None:
         raise Http404("No such group")
@@ -76,7 +70,7 @@ SUGGESTIONS = 10
 
 
 @require_safe
-def search(request):
+def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:MAX_QUERY].strip()
     system = request.GET.get("system", "")
     hits = run_search(query, limit=SEARCH_RESULTS) if query else []
@@ -99,7 +93,7 @@ def search(request):
 
 
 @require_safe
-def suggest(request):
+def suggest(request: HttpRequest) -> JsonResponse:
     """JSON for the search box: up to 10 hits while the visitor types."""
     query = request.GET.get("q", "")[:MAX_QUERY].strip()
     hits = run_search(query, limit=SUGGESTIONS) if len(query) >= 2 else []
@@ -121,105 +115,53 @@ def suggest(request):
 
 
 @require_safe
-def code_detail(request, system: str, code: str):
+def code_detail(request: HttpRequest, system: str, code: str) -> HttpResponse:
     canonical = normalize(system, code)
+    if not canonical:  # "/cpt/.../": nothing left of the code once normalised
+        raise Http404("No such code")
     if canonical != code or not request.path.endswith("/"):
         # /icd10cm/e119 -> /icd10cm/E11.9/ (one permanent redirect, no lookup needed)
         return redirect("codes:detail", system=system, code=canonical, permanent=True)
     host = request.get_host()
-    entry = pagecache.get(host, system, canonical)
+    entry = pagecache.get(host, system, canonical) or _render(request, system, canonical)
     if entry is None:
-        page = load_page(system, canonical)
-        if page is None:
-            return _not_found(request, system, canonical)
-        entry = _render_page(request, page)
-        pagecache.put(host, system, canonical, entry)
-    banner = ""
-    metered = entry.metered and settings.ALLOWANCE_ENABLED
-    if metered:
-        decision = allowance.visit(request, entry.code_id)
-        if not decision.allowed:
-            return _gate(request, entry, decision)
-        banner = allowance_banner(decision)
-    nav = account_nav(request)
-    response = HttpResponse(pagecache.fill(entry.html, nav=nav, banner=banner))
-    if metered:
-        patch_cache_control(response, private=True)  # never in a shared cache
-        patch_vary_headers(response, ["Cookie"])
-        allowance.remember_guest(request, response)
-    return response
+        return _not_found(request, system, canonical)
+    return visitor.respond(request, entry)
 
 
-def allowance_banner(decision) -> str:
-    """The banner depends on a few values only: each variant is rendered once per process
-    (a template render per page view cost more than the allowance check itself)."""
-    return _banner(decision.unlimited, decision.guest, decision.remaining, decision.resets_at)
-
-
-@functools.lru_cache(maxsize=256)
-def _banner(unlimited, guest, remaining, resets_at) -> str:
-    decision = allowance.Decision(
-        True, unlimited=unlimited, guest=guest, used=0, limit=remaining, resets_at=resets_at
-    )
-    extra = settings.ALLOWANCE_MEMBER_LIMIT - settings.ALLOWANCE_GUEST_LIMIT
-    context = {"decision": decision, "member_extra": extra}
-    return render_to_string("partials/_allowance_banner.html", context)
-
-
-def account_nav(request) -> str:
-    """Members see their own links (and a logout form with its CSRF token); every guest
-    sees the same links, rendered once per process."""
-    if request.user.is_authenticated:
-        return render_to_string("partials/_account_nav.html", request=request)
-    return _guest_nav()
-
-
-@functools.cache
-def _guest_nav() -> str:
-    return render_to_string("partials/_account_nav.html", {"user": AnonymousUser()})
-
-
-def _render_page(request, page) -> pagecache.CachedPage:
+def _render(request: HttpRequest, system: str, value: str) -> pagecache.CachedPage | None:
+    """Render a code's page for every visitor alike, and cache it."""
+    page = load_page(system, value)
+    if page is None:
+        return None
     code = page.code
+    metered = allowance.is_metered(code.system, code.kind, code.billable)
+    url = request.build_absolute_uri(code.get_absolute_url())
+    heading = code.kind not in (Kind.CODE, Kind.MODIFIER)
     context = {
         "page": page,
         "code": code,
-        "structured_data": structured_data(code, request.build_absolute_uri()),
+        "metered": metered,
+        "canonical": url,
+        "structured_data": structured.page_data(
+            code.system, code.code, code.title, url, metered, heading
+        ),
         "cacheable": True,  # visitor-specific parts become markers, filled per request
     }
-    return pagecache.CachedPage(
-        html=render_to_string(TEMPLATES[code.system], context, request),
+    entry = pagecache.CachedPage(
+        html=render_to_string(TEMPLATES[code.system], context),
         code_id=code.id,
         system=code.system,
         code=code.code,
-        title=code.short_description or code.title,
-        metered=allowance.is_metered(code.system, code.kind, code.billable),
+        title=code.title,
+        url=code.get_absolute_url(),
+        metered=metered,
     )
+    pagecache.put(request.get_host(), system, value, entry)
+    return entry
 
 
-def _gate(request, entry, decision):
-    """The code and its short title, and how to see more: none of the protected page."""
-    context = {"entry": entry, "decision": decision, "label": System(entry.system).label}
-    response = render(request, "codes/gate.html", context)
-    patch_cache_control(response, private=True, no_store=True)
-    allowance.remember_guest(request, response)
-    return response
-
-
-def structured_data(code, url) -> str:
-    """schema.org MedicalCode as JSON-LD, safe inside a <script> element."""
-    data = {
-        "@context": "https://schema.org",
-        "@type": "MedicalCode",
-        "codeValue": code.code,
-        "codingSystem": code.get_system_display(),
-        "name": code.title,
-        "url": url,
-    }
-    return mark_safe(json.dumps(data).replace("<", "\\u003c"))  # noqa: S308
-
-
-def _not_found(request, system, value):
+def _not_found(request: HttpRequest, system: str, value: str) -> HttpResponse:
     close = Code.objects.in_system(system).filter(code__startswith=value[:3]).in_order()[:10]
     context = {"system": system, "label": System(system).label, "value": value, "close": close}
     return render(request, "codes/not_found.html", context, status=404)

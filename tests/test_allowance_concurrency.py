@@ -12,6 +12,8 @@ from accounts import allowance
 from accounts.models import Unlock
 from codes.models import Code
 
+from .people import verified_member
+
 THREADS = 20
 
 
@@ -46,6 +48,7 @@ def storm(make_client, codes):
         thread.start()
     for thread in threads:
         thread.join()
+    assert len(results) == len(codes), "a request thread died (its error is reported above)"
     assert all(status == 200 for _, status, _ in results)
     return [code for code, _, full in results if full]
 
@@ -65,8 +68,8 @@ def test_one_guest_twenty_codes_at_once_gets_exactly_one(codes):
     assert Unlock.objects.filter(subject="g:one-guest").count() == 1
 
 
-def test_a_free_account_gets_exactly_its_remaining_views(codes, django_user_model):
-    user = django_user_model.objects.create_user("m", "m@example.com", "long-enough-pass-123")
+def test_a_free_account_gets_exactly_its_remaining_views(codes):
+    user = verified_member("m@example.com")
     first = Client()
     first.force_login(user)
     first.get(f"/{codes[0][0]}/{codes[0][1]}/")  # 1 of 6 used before the storm

@@ -12,60 +12,6 @@ from tests.importing import FIXTURES
 CM = FIXTURES / "icd10cm"
 
 
-@pytest.fixture
-def icd(db):
-    """The small ICD-10-CM fixture releases: FY2025 list, then the April tabular."""
-    call_command(
-        "load_codes",
-        verbosity=0,
-        icd10cm_billable=str(CM / "icd10cm_codes_2025.txt"),
-        effective=date(2025, 10, 1),
-    )
-    call_command(
-        "load_codes",
-        verbosity=0,
-        icd10cm_tabular=str(CM / "tabular.xml"),
-        icd10cm_code_list=str(CM / "code-list.txt"),
-        effective=date(2026, 4, 1),
-        release_name="ICD-10-CM April 1 2026",
-    )
-    call_command(
-        "load_codes",
-        verbosity=0,
-        cc=str(CM / "cc_list.txt"),
-        mcc=str(CM / "mcc_list.txt"),
-        effective=date(2025, 10, 1),
-    )
-
-
-@pytest.fixture
-def pcs(db, tmp_path):
-    import sqlite3
-
-    from tests.test_import_icd10pcs import LABELS_SCHEMA, TREE  # the same small tables
-
-    labels = tmp_path / "icd10pcs.db"
-    with sqlite3.connect(labels) as connection:
-        connection.executescript(LABELS_SCHEMA)
-        connection.executemany(
-            "insert into pcs_tree values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", TREE
-        )
-        connection.execute(
-            "insert into pcs_root_operation values ('0', 'T', 'Resection', "
-            "'Cutting out or off, without replacement, all of a body part', '', 'Total nephrectomy')"
-        )
-        connection.execute(
-            "insert into pcs_body_system values ('0', 'D', 'Gastrointestinal System')"
-        )
-    call_command(
-        "load_codes",
-        verbosity=0,
-        icd10pcs=str(FIXTURES / "icd10pcs" / "icd_10_pcs.csv"),
-        icd10pcs_labels=str(labels),
-        effective=date(2025, 10, 1),
-    )
-
-
 def html(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
@@ -280,17 +226,12 @@ def test_title_description_canonical_and_structured_data(client, icd):
     assert '"@type": "MedicalCode", "codeValue": "E11.9", "codingSystem": "ICD-10-CM"' in body
 
 
-def test_sitemap_index_and_sections(client, icd, sample):
-    index = html(client, "/sitemap.xml")
-    assert "http://testserver/sitemap-icd10cm.xml" in index and "sitemap-cpt.xml" in index
-    section = html(client, "/sitemap-icd10cm.xml")
-    assert "<loc>http://testserver/icd10cm/E11.9/</loc>" in section
-    assert "<loc>http://testserver/icd10cm/E00-E89/</loc>" in section
-
-
-def test_robots_txt(client, db):
-    body = html(client, "/robots.txt")
-    assert "Disallow: /admin/" in body and "Sitemap: http://testserver/sitemap.xml" in body
+def test_structured_data_names_the_canonical_address_whatever_the_first_visitor_sent(client, icd):
+    html(client, "/icd10cm/E11/?utm_source=mail&x=<b>")
+    body = html(client, "/icd10cm/E11/")
+    assert '"url": "http://testserver/icd10cm/E11/"' in body
+    assert "utm_source" not in body
+    assert '"@type": "DefinedTermSet"' in body  # a category is a set of codes, not a code
 
 
 # Cost

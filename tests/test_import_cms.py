@@ -225,7 +225,9 @@ def test_real_hcpcs_2019_file(staff_client, name):
     assert Code.objects.filter(system="hcpcs", status="deleted").count() == 506  # ended by 2018
     g0503 = Code.objects.get(code="G0503")
     assert g0503.long_description.endswith("and are prepared for discharge from active treatment")
-    assert "A0428 Bls" in text(staff_client, "/hcpcs/A0428/")
+    page = text(staff_client, "/hcpcs/A0428/")
+    assert "A0428 Ambulance service, basic life support, non-emergency transport, (bls)" in page
+    assert "Short descriptor: Bls" in page
     assert "BETOS O1A – Ambulance" in text(staff_client, "/hcpcs/A0428/")
     assert Code.objects.get(system="modifier", code="GP").long_description == (
         "Services delivered under an outpatient physical therapy plan of care"

@@ -39,10 +39,13 @@ class Release(models.Model):
             models.Index(fields=["source", "effective_date"], name="codes_release_source_idx"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
+# Code sets whose official descriptors are in the public domain (CMS, CDC); CPT's are
+# the AMA's and appear only where licensed data is loaded.
+PUBLIC_DOMAIN = {System.ICD10CM, System.ICD10PCS, System.HCPCS, System.MODIFIER}
 # Deepest ICD-10-CM path: chapter > 2 nested blocks > category > 4 levels > code.
 ANCESTOR_DEPTH = 9
 PARENT_CHAIN = ["__".join(["parent"] * depth) for depth in range(1, ANCESTOR_DEPTH + 1)]
@@ -161,21 +164,21 @@ class Code(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         title = self.title
         return f"{self.code} – {title}" if title else self.code
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("codes:detail", kwargs={"system": self.system, "code": self.code})
 
-    def clean(self):
+    def clean(self) -> None:
         self.code = normalize(self.system, self.code)
         errors = {}
         if self.system and self.kind and (message := kind_error(self.system, self.kind)):
             errors["kind"] = message
         elif self.system and self.code and (message := format_error(*self.format_key)):
             errors["code"] = message
-        if self.parent_id and self.parent.system != self.system:
+        if self.parent is not None and self.parent.system != self.system:
             errors["parent"] = "The parent must belong to the same code set."
         if errors:
             raise ValidationError(errors)
@@ -186,12 +189,30 @@ class Code(models.Model):
 
     @property
     def title(self) -> str:
-        """The short heading a page and a link use: the shortest official text we hold."""
+        """The title shown wherever a code's gated content may not appear: lists, search,
+        suggestions, the gate, the 404 page. Only official text: the long descriptor of a
+        public-domain set (ICD-10-CM, ICD-10-PCS, HCPCS Level II, modifiers), the
+        licensed CPT descriptors when loaded, else "CPT code 36415". Our plain-language
+        text belongs to the full page, except on pages that gate nothing (modifiers)."""
+        if self.system in PUBLIC_DOMAIN:
+            official = self.long_description or self.medium_description or self.short_description
+        else:
+            official = self.short_description or self.medium_description or self.long_description
+        if official:
+            return official
+        if self.system == System.MODIFIER and self.plain_description:
+            return self.plain_description
+        return f"{System(self.system).label} code {self.code}"
+
+    @property
+    def headline(self) -> str:
+        """The full page's own heading: the fullest official descriptor, else our text."""
         return (
-            self.short_description
+            self.long_description
             or self.medium_description
-            or self.long_description
+            or self.short_description
             or self.plain_description
+            or self.title
         )
 
     @property
@@ -213,7 +234,7 @@ class CodeSection(models.Model):
             models.UniqueConstraint(fields=["code", "position"], name="codes_section_unique"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.code.code}: {self.title}"
 
 
@@ -253,7 +274,7 @@ class CodeNote(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.code.code} {self.get_kind_display()}: {self.text[:60]}"
 
 
@@ -300,7 +321,7 @@ class CodeRelation(models.Model):
             models.Index(fields=["target", "kind"], name="codes_relation_target_idx"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.source.code} {self.get_kind_display()} {self.target.code}"
 
 
@@ -326,10 +347,10 @@ class CodeModifier(models.Model):
             models.Index(fields=["modifier"], name="codes_modifier_target_idx"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.code.code}-{self.modifier.code}"
 
-    def clean(self):
+    def clean(self) -> None:
         if self.modifier_id and self.modifier.system != System.MODIFIER:
             raise ValidationError({"modifier": "Choose a code from the modifier set."})
 
@@ -356,5 +377,5 @@ class CodeHistory(models.Model):
         ]
         verbose_name_plural = "code history"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.code.code} {self.get_action_display()} {self.date}"

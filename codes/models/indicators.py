@@ -13,7 +13,7 @@ from .. import valuesets
 from .catalogue import Code, Release
 
 
-def indicator_rows(obj, names) -> list[tuple[str, str]]:
+def indicator_rows(obj: models.Model, names: list[str]) -> list[tuple[str, str]]:
     """(field label, "value – meaning") for each filled indicator field of `obj`."""
     rows = []
     for name in names:
@@ -21,8 +21,10 @@ def indicator_rows(obj, names) -> list[tuple[str, str]]:
         if value in ("", None):
             continue
         field = obj._meta.get_field(name)
-        text = valuesets.meaning(dict(field.choices), value) if field.choices else str(value)
-        rows.append((field.verbose_name[:1].upper() + field.verbose_name[1:], text))
+        choices = getattr(field, "choices", None)
+        text = valuesets.meaning(dict(choices), value) if choices else str(value)
+        label = str(getattr(field, "verbose_name", name))
+        rows.append((label[:1].upper() + label[1:], text))
     return rows
 
 
@@ -100,13 +102,13 @@ class FeeScheduleIndicator(models.Model):
         "conversion_factor",
     ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.code.code}{'-' + self.modifier if self.modifier else ''} MPFS {self.year}"
 
-    def indicator_rows(self):
+    def indicator_rows(self) -> list[tuple[str, str]]:
         return indicator_rows(self, self.INDICATORS)
 
-    def rvu_rows(self):
+    def rvu_rows(self) -> list[tuple[str, str]]:
         return indicator_rows(self, self.RVUS)
 
 
@@ -128,10 +130,10 @@ class OppsIndicator(models.Model):
         ]
         verbose_name = "OPPS indicator"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.code.code} OPPS {self.year}: {self.status_indicator}"
 
-    def indicator_rows(self):
+    def indicator_rows(self) -> list[tuple[str, str]]:
         return indicator_rows(self, ["status_indicator", "apc", "relative_weight", "payment_rate"])
 
 
@@ -155,7 +157,7 @@ class MueLimit(models.Model):
         ]
         verbose_name = "MUE"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.code.code} MUE {self.get_setting_display()}: {self.value}"
 
     @property
@@ -171,7 +173,7 @@ class ServiceCategory(models.Model):
         BETOS = "betos", "BETOS"
         CCS = "ccs", "CCS category"
 
-    VALUESETS = {
+    VALUESETS: dict[str, dict[str, str]] = {
         Scheme.TYPE_OF_SERVICE: valuesets.TYPE_OF_SERVICE,
         Scheme.BETOS: valuesets.BETOS,
     }
@@ -195,10 +197,10 @@ class ServiceCategory(models.Model):
         ]
         verbose_name_plural = "service categories"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.code.code} {self.get_scheme_display()}: {self.meaning}"
 
-    def clean(self):
+    def clean(self) -> None:
         valueset = self.VALUESETS.get(self.scheme)
         if valueset is not None and self.value not in valueset:
             raise ValidationError(
@@ -233,10 +235,10 @@ class HcpcsIndicator(models.Model):
     class Meta:
         verbose_name = "HCPCS indicator"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.code.code} HCPCS data"
 
-    def indicator_rows(self):
+    def indicator_rows(self) -> list[tuple[str, str]]:
         rows = [
             ("Pricing indicator", valuesets.meaning(valuesets.HCPCS_PRICING, value))
             for value in self.pricing
@@ -264,7 +266,7 @@ class ComorbidityLevel(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.code.code} FY{self.fiscal_year}: {self.get_level_display()}"
 
 
@@ -295,7 +297,7 @@ class MsDrg(models.Model):
         ]
         verbose_name = "MS-DRG"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"MS-DRG {self.drg} (FY{self.fiscal_year}) {self.title}"
 
 
@@ -329,5 +331,5 @@ class PcsAxisLabel(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.prefix}[{self.position}]={self.value}: {self.label}"

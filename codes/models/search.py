@@ -23,7 +23,7 @@ class SearchDocument(models.Model):
     billable = models.BooleanField(default=False)
     active = models.BooleanField(default=True)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.code_id}: {self.title[:60]}"
 
 
@@ -33,5 +33,5 @@ class SearchTerm(models.Model):
     word = models.CharField(max_length=60, unique=True)
     frequency = models.PositiveIntegerField(default=0)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.word
