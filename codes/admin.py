@@ -1,6 +1,8 @@
 """The admin is where staff enter and correct catalogue data."""
 
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from .formats import System, normalize
 from .models import (
@@ -130,10 +132,12 @@ class CodeAdmin(admin.ModelAdmin):
     ]
 
     @admin.display(description="Title")
-    def display_title(self, obj):
+    def display_title(self, obj: Code) -> str:
         return obj.title[:80]
 
-    def get_search_results(self, request, queryset, search_term):
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Code], search_term: str
+    ) -> tuple[QuerySet[Code], bool]:
         """A code-shaped term (e11.9, E119, 9754) matches codes by prefix, using the code index."""
         term = search_term.strip()
         if term and " " not in term and any(ch.isdigit() for ch in term):

@@ -5,7 +5,7 @@ class CodesConfig(AppConfig):
     name = "codes"
     verbose_name = "Code catalogue"
 
-    def ready(self):
+    def ready(self) -> None:
         from . import signals
 
         signals.connect()

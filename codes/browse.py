@@ -1,13 +1,13 @@
 """Browse groups of each code set: which codes a CPT section or HCPCS letter holds."""
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from . import valuesets
 from .formats import Kind, System
 from .models import Code
 
 
-def cpt_section(key: str):
+def cpt_section(key: str) -> tuple[str, Q] | None:
     """(name, Q) for a CPT section key, or None."""
     for section_key, name, first, last, suffix in valuesets.CPT_SECTIONS:
         if section_key != key:
@@ -21,7 +21,7 @@ def cpt_section(key: str):
     return None
 
 
-def group(system: str, key: str):
+def group(system: str, key: str) -> tuple[str, QuerySet[Code]] | None:
     """(title, queryset of the group's codes) or None for an unknown group."""
     codes = Code.objects.in_system(system).filter(kind=Kind.CODE).order_by("code")
     if system == System.CPT and (section := cpt_section(key)):
@@ -32,7 +32,7 @@ def group(system: str, key: str):
     return None
 
 
-def top_level(system: str):
+def top_level(system: str) -> list[tuple[str, str, str]] | QuerySet[Code]:
     """The first level of a code set's index page."""
     if system == System.CPT:
         return [
@@ -43,5 +43,6 @@ def top_level(system: str):
             (letter, name, f"{letter}0000–{letter}9999")
             for letter, name in valuesets.HCPCS_LETTERS.items()
         ]
-    kind = {System.ICD10CM: Kind.CHAPTER, System.ICD10PCS: Kind.SECTION}.get(system, Kind.MODIFIER)
+    tops: dict[str, str] = {System.ICD10CM: Kind.CHAPTER, System.ICD10PCS: Kind.SECTION}
+    kind = tops.get(system, Kind.MODIFIER)
     return Code.objects.in_system(system).filter(kind=kind).in_order()

@@ -2,7 +2,7 @@
 
 from .formats import System
 
-SLUG_BY_SYSTEM = {
+SLUG_BY_SYSTEM: dict[str, str] = {
     System.CPT: "cpt",
     System.HCPCS: "hcpcs",
     System.ICD10CM: "icd10cm",

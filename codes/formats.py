@@ -30,7 +30,7 @@ class Kind(models.TextChoices):
     MODIFIER = "modifier", "Modifier"
 
 
-KINDS_BY_SYSTEM = {
+KINDS_BY_SYSTEM: dict[str, tuple[str, ...]] = {
     System.CPT: (Kind.RANGE, Kind.CODE),
     System.HCPCS: (Kind.RANGE, Kind.CODE),
     System.ICD10CM: (

@@ -6,6 +6,7 @@ linked: the caller passes the set found with one query over all notes of a page.
 """
 
 import re
+from collections.abc import Iterable
 
 from django.urls import reverse
 from django.utils.html import escape, format_html
@@ -17,7 +18,7 @@ _CODE = r"[A-Z](?:\d[0-9A-Z]|[A-Z]\d)(?:\.[0-9A-Z]{1,4})?"
 TOKEN = re.compile(rf"\b({_CODE})(?:\.?-)?(?:-({_CODE})(?:\.?-)?)?")
 
 
-def candidates(texts) -> set[str]:
+def candidates(texts: Iterable[str]) -> set[str]:
     """Every code or block range a set of note texts mentions."""
     found = set()
     for text in texts:

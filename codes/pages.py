@@ -53,10 +53,11 @@ def load_page(system: str, value: str) -> CodePage | None:
     if code is None:
         return None
     page = CodePage(code=code, ancestors=_ancestors(code))
+    found = vars(code)  # CodeQuerySet.with_neighbours() annotations
     if code.position:
-        page.previous, page.next = code.previous_position, code.next_position
+        page.previous, page.next = found["previous_position"], found["next_position"]
     else:
-        page.previous, page.next = code.previous_same, code.next_same
+        page.previous, page.next = found["previous_same"], found["next_same"]
     if code.kind != Kind.CODE:  # a code is a leaf: no query for children
         page.children = list(code.children.in_order())
     page.history = list(code.history.select_related("release"))
@@ -75,9 +76,10 @@ def load_page(system: str, value: str) -> CodePage | None:
 
 def _ancestors(code: Code) -> list[Code]:
     """Root first. Reads the select_related chain; no query."""
-    chain, node = [], code
+    chain: list[Code] = []
+    node: Code | None = code
     for _ in range(ANCESTOR_DEPTH):
-        node = node.parent
+        node = node.parent if node is not None else None
         if node is None:
             break
         chain.append(node)

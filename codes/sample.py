@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 
@@ -42,7 +43,7 @@ def load_sample() -> ImportReport:
         for position, value in enumerate(sorted(group), start=1)
     }
 
-    def code(system, value, kind=Kind.CODE, **fields):
+    def code(system: str, value: str, kind: str = Kind.CODE, **fields: Any) -> Code:
         fields.setdefault("billable", kind == Kind.CODE)
         codes[value] = upsert(
             report,
@@ -69,7 +70,7 @@ def load_sample() -> ImportReport:
         for char in tos:
             _category(report, entry, ServiceCategory.Scheme.TYPE_OF_SERVICE, char, release)
         _history(report, entry, added, "Added to HCPCS Level II.", release)
-    for value, (long, short, added, plain) in data.MODIFIERS.items():
+    for value, (long, short, added_on, plain) in data.MODIFIERS.items():
         entry = code(
             System.MODIFIER,
             value,
@@ -78,13 +79,13 @@ def load_sample() -> ImportReport:
             long_description=long,
             short_description=short,
             plain_description=plain,
-            effective_date=date.fromisoformat(added) if added else None,
+            effective_date=date.fromisoformat(added_on) if added_on else None,
         )
-        if added:
-            _history(report, entry, added, "Added to HCPCS Level II.", release)
+        if added_on:
+            _history(report, entry, added_on, "Added to HCPCS Level II.", release)
 
     for value, row in data.PFS.items():
-        values = dict(zip(data.PFS_FIELDS, row.split("|"), strict=True))
+        values: dict[str, Any] = dict(zip(data.PFS_FIELDS, row.split("|"), strict=True))
         for flag in ("not_used_for_payment", "nonfacility_na", "facility_na"):
             values[flag] = bool(values[flag])
         for name in DECIMAL_FIELDS:
@@ -111,7 +112,9 @@ def load_sample() -> ImportReport:
     return report
 
 
-def _work_hardening_facts(report, primary, addon, release):
+def _work_hardening_facts(
+    report: ImportReport, primary: Code, addon: Code, release: Release
+) -> None:
     for position, (title, body) in enumerate(data.SECTIONS_97546, start=1):
         upsert(
             report,
@@ -155,7 +158,9 @@ def _work_hardening_facts(report, primary, addon, release):
     _history(report, addon, "1993-01-01", "First appearance in code book in 1993.", release)
 
 
-def _category(report, entry, scheme, value, release, label=""):
+def _category(
+    report: ImportReport, entry: Code, scheme: str, value: str, release: Release, label: str = ""
+) -> None:
     upsert(
         report,
         ServiceCategory,
@@ -164,7 +169,7 @@ def _category(report, entry, scheme, value, release, label=""):
     )
 
 
-def _history(report, entry, when, notes, release):
+def _history(report: ImportReport, entry: Code, when: str, notes: str, release: Release) -> None:
     upsert(
         report,
         CodeHistory,

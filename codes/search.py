@@ -10,7 +10,9 @@ share this logic: SQLite FTS5 and PostgreSQL full-text search with pg_trgm.
 
 import difflib
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection
 from django.db.models import Q
@@ -19,6 +21,7 @@ from . import searchwords
 from .formats import System, normalize
 from .models import Code, SearchTerm
 
+Systems = Sequence[str] | None
 MAX_QUERY = 200  # characters; longer input is cut (documented on the search page)
 CANDIDATES = 300
 TOKEN = re.compile(r'"[^"]*"|[^\s"]+')
@@ -61,7 +64,7 @@ class WordQuery:
         return [w for term in self.terms for w in term.alternatives[0]]
 
 
-def search(query: str, systems=None, limit: int = 20) -> list[SearchHit]:
+def search(query: str, systems: Systems = None, limit: int = 20) -> list[SearchHit]:
     query = " ".join((query or "").split())[:MAX_QUERY]
     if not query:
         return []
@@ -77,7 +80,7 @@ def search(query: str, systems=None, limit: int = 20) -> list[SearchHit]:
 # Code-shaped input
 
 
-def lookup_codes(query: str, systems, limit: int) -> list[SearchHit]:
+def lookup_codes(query: str, systems: Systems, limit: int) -> list[SearchHit]:
     typed = query.upper().replace(" ", "")
     codes = Code.objects.filter(system__in=systems) if systems else Code.objects.all()
     if match := RANGE.match(query.upper()):
@@ -165,7 +168,7 @@ def expand(words: list[str]) -> list[list[str]]:
     return alternatives
 
 
-def search_words(query: str, systems, limit: int) -> list[SearchHit]:
+def search_words(query: str, systems: Systems, limit: int) -> list[SearchHit]:
     parsed = parse_words(query)
     if not parsed.terms:
         return []
@@ -187,7 +190,7 @@ def search_words(query: str, systems, limit: int) -> list[SearchHit]:
     return _rank(corrected or parsed, ranked, limit)  # titles compare with the words meant
 
 
-def correct_spelling(parsed: WordQuery, backend) -> WordQuery | None:
+def correct_spelling(parsed: WordQuery, backend: "Backend") -> WordQuery | None:
     """The query with each word the vocabulary lacks replaced by its nearest word."""
     known = backend.known_words({w for term in parsed.terms for w in term.alternatives[0]})
     changed = False
@@ -285,7 +288,17 @@ class Backend:
             groups.append("(" + self.OR.join(options) + ")")
         return (self.AND if mode == "all" else self.OR).join(groups)
 
-    def known_words(self, words) -> set[str]:
+    def match(
+        self, parsed: WordQuery, mode: str, systems: Systems, limit: int
+    ) -> list[tuple[int, float]]:
+        """(code id, relevance) of the best `limit` documents matching the query."""
+        raise NotImplementedError
+
+    def similar_words(self, word: str) -> list[str]:
+        """Vocabulary words spelled like `word`, closest first."""
+        raise NotImplementedError
+
+    def known_words(self, words: Iterable[str]) -> set[str]:
         rows = SearchTerm.objects.filter(word__in=list(words))
         return set(rows.values_list("word", flat=True))
 
@@ -299,13 +312,15 @@ class SqliteBackend(Backend):
     def phrase(self, words: list[str]) -> str:
         return self.word(" ".join(words))
 
-    def match(self, parsed, mode, systems, limit):
+    def match(
+        self, parsed: WordQuery, mode: str, systems: Systems, limit: int
+    ) -> list[tuple[int, float]]:
         sql = (
             "SELECT d.code_id, -bm25(codes_search_fts, 10.0, 2.0) FROM codes_search_fts "
             "JOIN codes_searchdocument d ON d.code_id = codes_search_fts.rowid "
             "WHERE codes_search_fts MATCH %s"
         )
-        params = [self.expression(parsed, mode)]
+        params: list[Any] = [self.expression(parsed, mode)]
         if systems:
             sql += f" AND d.system IN ({', '.join(['%s'] * len(systems))})"
             params += list(systems)
@@ -314,7 +329,7 @@ class SqliteBackend(Backend):
             cursor.execute(sql, [*params, limit])
             return cursor.fetchall()
 
-    def similar_words(self, word):
+    def similar_words(self, word: str) -> list[str]:
         grams = {word[i : i + 3] for i in range(len(word) - 2)}
         if not grams:
             return []
@@ -335,13 +350,15 @@ class PostgresBackend(Backend):
 
     AND, OR, FOLLOWED_BY, PREFIX = " & ", " | ", " <-> ", ":*"
 
-    def match(self, parsed, mode, systems, limit):
+    def match(
+        self, parsed: WordQuery, mode: str, systems: Systems, limit: int
+    ) -> list[tuple[int, float]]:
         sql = (
             "SELECT code_id, 10 * ts_rank_cd(search_vector, query, 2 | 32) "
             "FROM codes_searchdocument, to_tsquery('english', %s) query "
             "WHERE search_vector @@ query"
         )
-        params = [self.expression(parsed, mode)]
+        params: list[Any] = [self.expression(parsed, mode)]
         if systems:
             sql += " AND system = ANY(%s)"
             params.append(list(systems))
@@ -350,7 +367,7 @@ class PostgresBackend(Backend):
             cursor.execute(sql, [*params, limit])
             return cursor.fetchall()
 
-    def similar_words(self, word):
+    def similar_words(self, word: str) -> list[str]:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT word FROM codes_searchterm WHERE word %% %s "

@@ -1,20 +1,15 @@
 """Code pages in a real browser (Debian's Chromium driven by Playwright) at phone and desktop widths."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from tests import needs
 from tests.importing import load_small_catalogue
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-
-pytestmark = pytest.mark.skipif(
-    not shutil.which(CHROMIUM), reason="Chromium is not installed (.ci/run installs it)"
-)
 
 
 @pytest.fixture
@@ -26,7 +21,7 @@ def browser(monkeypatch):
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=needs.chromium(),
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         yield browser
@@ -39,7 +34,7 @@ def catalogue(transactional_db):
 
 
 PAGES = [
-    ("/cpt/97546/", "97546 WORK HARDENING ADD-ON"),
+    ("/cpt/97546/", "97546 Work hardening/conditioning; each additional hour"),
     ("/icd10cm/S72.001A/", "S72.001A Fracture of unspecified part of neck of right femur"),
     ("/icd10pcs/0DTJ4ZZ/", "0DTJ4ZZ Resection of Appendix"),
 ]
