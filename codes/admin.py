@@ -1,8 +1,10 @@
 """The admin is where staff enter and correct catalogue data."""
 
 from django.contrib import admin
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.functional import cached_property
 
 from .formats import System, normalize
 from .models import (
@@ -77,6 +79,18 @@ class HistoryInline(admin.TabularInline):
     autocomplete_fields = ["release"]
 
 
+class CappedPaginator(Paginator):
+    """Counts at most CAP rows (one LIMITed count): staff narrow the list with the
+    filters and the code search, and a full count of the catalogue on every list page
+    would cost more than the page."""
+
+    CAP = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        return int(self.object_list[: self.CAP].count())
+
+
 @admin.register(Code)
 class CodeAdmin(admin.ModelAdmin):
     list_display = [
@@ -94,8 +108,10 @@ class CodeAdmin(admin.ModelAdmin):
     autocomplete_fields = ["parent", "release"]
     readonly_fields = ["created_at", "updated_at"]
     ordering = ["system", "code"]
-    # 170,000 rows: never count the whole table for the "N total" link.
+    # 180,000 rows: never count the whole table, neither for the "N total" link nor
+    # for the pages (CappedPaginator counts at most its cap).
     show_full_result_count = False
+    paginator = CappedPaginator
     list_per_page = 50
     fieldsets = [
         (

@@ -106,6 +106,7 @@ def suggest(request: HttpRequest) -> JsonResponse:
                 "code": hit.code,
                 "title": hit.title,
                 "billable": hit.billable,
+                "match": hit.why,  # code, code prefix, all words, similar spelling, …
                 "url": reverse("codes:detail", kwargs={"system": hit.system, "code": hit.code}),
             }
             for hit in hits
