@@ -102,3 +102,23 @@ def pcs(db, tmp_path):
         icd10pcs_labels=str(labels),
         effective=date(2025, 10, 1),
     )
+
+
+@pytest.fixture(scope="session")
+def full_catalogue(django_db_setup, django_db_blocker):
+    """The full official data, the sample set and the real 2019 HCPCS file, loaded once
+    per test run and committed. Tests that use it run last (see the hook below), after
+    every test that expects an empty database; the test database goes at the end."""
+    from tests import needs
+
+    hcpcs = needs.shared_data("cms", "hcpcs-2019", "HCPC2019_CONTR_ANWEB.txt")
+    with django_db_blocker.unblock():
+        call_command("load_sample", verbosity=0)
+        call_command("load_codes", verbosity=0)
+        call_command("import_hcpcs", str(hcpcs), verbosity=0)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests on the full catalogue go last: its data stays committed once loaded."""
+    items.sort(key=lambda item: "full_catalogue" in getattr(item, "fixturenames", ()))
