@@ -6,11 +6,19 @@ what its page shows: about 9 queries for CPT/HCPCS, 6 for ICD-10-CM, 4 for PCS.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.utils.text import Truncator
 
 from . import notelinks, valuesets
 from .formats import Kind, System
-from .models import Code, CodeNote, CodeRelation, PcsAxisLabel
+from .models import (
+    Code,
+    CodeNote,
+    CodeRelation,
+    FeeScheduleIndicator,
+    OppsIndicator,
+    PcsAxisLabel,
+)
 from .models.catalogue import ANCESTOR_DEPTH
 
 
@@ -22,11 +30,22 @@ class NoteGroup:
     source: Code | None = None  # None: the page's own code
 
 
+# What each code set's page offers, for its meta description.
+SUMMARIES = {
+    System.CPT: "Fee schedule indicators, MUE, add-on codes, modifiers and history.",
+    System.HCPCS: "Fee schedule indicators, MUE, add-on codes, modifiers and history.",
+    System.ICD10CM: "Notes, excludes, 7th characters, CC/MCC and history.",
+    System.ICD10PCS: "Each of the seven characters explained.",
+    System.MODIFIER: "What it means and when it is used.",
+}
+
+
 @dataclass
 class CodePage:
     code: Code
     ancestors: list[Code]
     children: list[Code] = field(default_factory=list)
+    former_children: list[Code] = field(default_factory=list)
     history: list = field(default_factory=list)
     previous: str | None = None
     next: str | None = None
@@ -45,7 +64,47 @@ class CodePage:
     opps: list = field(default_factory=list)
     mues: list = field(default_factory=list)
     categories: list = field(default_factory=list)
+    # (label, values) rows of the classification block, one row per scheme, and the
+    # releases they come from (named once under the block).
+    classification: list[tuple[str, list[str]]] = field(default_factory=list)
+    classification_vintages: list[str] = field(default_factory=list)
     modifiers: list = field(default_factory=list)
+
+    @property
+    def descriptors(self) -> list[tuple[str, str]]:
+        code = self.code
+        rows = [
+            ("Short", code.short_description),
+            ("Medium", code.medium_description),
+            ("Long", code.long_description),
+        ]
+        return [(label, text) for label, text in rows if text]
+
+    @property
+    def children_heading(self) -> str:
+        code = self.code
+        if code.billable:
+            return f"Codes under {code.code}"
+        if code.kind == Kind.TABLE:
+            return f"Codes in table {code.code}"
+        if code.kind in (Kind.CHAPTER, Kind.BLOCK, Kind.SECTION, Kind.BODY_SYSTEM):
+            return "Contents"
+        return "Not billable: use a more specific code"
+
+    @property
+    def title(self) -> str:
+        """The page's <title> (the site name is added by the base template)."""
+        code = self.code
+        return f"{code.code}: {Truncator(code.headline).chars(70)} · {code.get_system_display()}"
+
+    @property
+    def description(self) -> str:
+        """The meta description: the code, its descriptor as one sentence, what the page has."""
+        code = self.code
+        billable = " (billable)" if code.billable else ""
+        headline = Truncator(code.headline).chars(120).rstrip(" .…")
+        summary = SUMMARIES[System(code.system)]
+        return f"{code.get_system_display()} {code.code}{billable}: {headline}. {summary}"
 
 
 def load_page(system: str, value: str) -> CodePage | None:
@@ -59,10 +118,20 @@ def load_page(system: str, value: str) -> CodePage | None:
     else:
         page.previous, page.next = found["previous_same"], found["next_same"]
     if code.kind != Kind.CODE:  # a code is a leaf: no query for children
-        page.children = list(code.children.in_order())
+        children = list(code.children.in_order())
+        # A heading's "use a more specific code" lists live codes only; codes deleted
+        # from under it are listed apart, so nobody picks one for a claim.
+        page.children = [child for child in children if not child.is_deleted]
+        page.former_children = [child for child in children if child.is_deleted]
     page.history = list(code.history.select_related("release"))
     if system == System.ICD10CM:
         _icd10cm(page)
+        if code.is_deleted:  # what to use instead (the importer links the replacements)
+            page.relations["replaced_by"] = list(
+                code.relations_out.filter(kind=CodeRelation.Kind.REPLACED_BY)
+                .select_related("target")
+                .order_by("target__position", "target__code")
+            )
     elif system == System.ICD10PCS:
         _icd10pcs(page)
     elif system in (System.CPT, System.HCPCS):
@@ -126,9 +195,16 @@ def _icd10pcs(page: CodePage) -> None:
 
 def _procedure(page: CodePage) -> None:
     code = page.code
+    # Each linked code's own fee-schedule status and OPPS status indicator, as
+    # subqueries of the one relations query: an add-on's page says how its primaries pay.
+    pfs = FeeScheduleIndicator.objects.filter(code=OuterRef("target"), modifier="")
+    opps = OppsIndicator.objects.filter(code=OuterRef("target"))
     relations = list(
-        CodeRelation.objects.filter(Q(source=code) | Q(target=code)).select_related(
-            "source", "target", "release"
+        CodeRelation.objects.filter(Q(source=code) | Q(target=code))
+        .select_related("source", "target", "release")
+        .annotate(
+            target_pfs_status=Subquery(pfs.order_by("-year").values("status")[:1]),
+            target_opps_si=Subquery(opps.order_by("-year").values("status_indicator")[:1]),
         )
     )
     page.relations = {
@@ -145,4 +221,34 @@ def _procedure(page: CodePage) -> None:
     page.opps = list(code.opps.select_related("release"))
     page.mues = list(code.mues.select_related("release"))
     page.categories = list(code.categories.select_related("release"))
+    page.classification = _classification(page)
+    page.classification_vintages = vintages(page.opps, page.categories, page.mues)
     page.modifiers = list(code.modifier_links.select_related("modifier"))
+
+
+def _classification(page: CodePage) -> list[tuple[str, list[str]]]:
+    """OPPS, service categories and MUEs as label → values, one row per scheme (a HCPCS
+    code with two types of service shows both in one row)."""
+    rows: dict[str, list[str]] = {}
+    for row in page.opps:
+        for label, text in row.indicator_rows():
+            rows.setdefault(f"OPPS {label[:1].lower()}{label[1:]}", []).append(text)
+    for category in page.categories:
+        rows.setdefault(category.get_scheme_display(), []).append(category.meaning)
+    for mue in page.mues:
+        parts = [str(mue.value), mue.adjudication_meaning if mue.adjudication_indicator else ""]
+        text = " · ".join(part for part in [*parts, mue.rationale] if part)
+        rows.setdefault(f"MUE ({mue.get_setting_display()})", []).append(text)
+    return list(rows.items())
+
+
+def vintages(*groups: list) -> list[str]:
+    """The distinct release names of some indicator rows, in order: each block names its
+    data's vintage once, not after every value."""
+    names: list[str] = []
+    for group in groups:
+        for row in group:
+            release = getattr(row, "release", None)
+            if release is not None and release.name not in names:
+                names.append(release.name)
+    return names

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from accounts import allowance, visitor
@@ -53,7 +54,13 @@ def system_index(request: HttpRequest, system: str) -> HttpResponse:
     return render(
         request,
         "codes/index.html",
-        {"system": system, "label": System(system).label, "entries": browse.top_level(system)},
+        {
+            "system": system,
+            "label": System(system).label,
+            "entries": browse.top_level(system),
+            "browse_by": BROWSE_BY[system],
+            "canonical": request.build_absolute_uri(request.path),
+        },
     )
 
 
@@ -64,13 +71,27 @@ def group(request: HttpRequest, system: str, key: str) -> HttpResponse:
         raise Http404("No such group")
     title, codes = found
     page = Paginator(codes, 200).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "codes/group.html",
-        {"system": system, "label": System(system).label, "title": title, "page": page},
-    )
+    canonical = request.build_absolute_uri(request.path)
+    if page.number > 1:
+        canonical += f"?page={page.number}"
+    context = {
+        "system": system,
+        "label": System(system).label,
+        "title": title,
+        "page": page,
+        "canonical": canonical,
+    }
+    return render(request, "codes/group.html", context)
 
 
+# How each code set's index page is organised, for its meta description.
+BROWSE_BY = {
+    System.ICD10CM: "chapter",
+    System.ICD10PCS: "section",
+    System.CPT: "section",
+    System.HCPCS: "letter group",
+    System.MODIFIER: "code",
+}
 SEARCH_RESULTS = 200  # hits a results page can page through
 PAGE_SIZE = 20
 SUGGESTIONS = 10
@@ -95,6 +116,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "total": len(shown),
         "max_query": MAX_QUERY,
         "truncated": len(request.GET.get("q", "")) > MAX_QUERY,
+        "pager_query": urlencode({"q": query, "system": system if system in counts else ""}) + "&",
     }
     return render(request, "codes/search.html", context)
 
@@ -171,5 +193,7 @@ def _render(request: HttpRequest, system: str, value: str) -> pagecache.CachedPa
 
 def _not_found(request: HttpRequest, system: str, value: str) -> HttpResponse:
     close = Code.objects.in_system(system).filter(code__startswith=value[:3]).in_order()[:10]
-    context = {"system": system, "label": System(system).label, "value": value, "close": close}
+    label = System(system).label
+    article = "an" if label.startswith("ICD") else "a"  # "an ICD-10-CM", "a HCPCS", "a CPT"
+    context = {"system": system, "label": label, "article": article, "value": value, "close": close}
     return render(request, "codes/not_found.html", context, status=404)

@@ -71,7 +71,7 @@ def test_a_new_user_meets_the_gate_registers_and_reads_on(browser, live_server, 
     page.fill("input[name=email]", "new.coder@example.com")
     page.fill("input[name=password1]", "long-enough-pass-123")
     page.fill("input[name=password2]", "long-enough-pass-123")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Register").click()
     page.wait_for_load_state()
 
     confirm = next(
@@ -93,7 +93,7 @@ def test_a_new_user_meets_the_gate_registers_and_reads_on(browser, live_server, 
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=login]", "new.coder@example.com")
     page.fill("input[name=password]", "long-enough-pass-123")
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.wait_for_load_state()
     page.goto(f"{live_server.url}/accounts/")
     for code in codes[:6]:

@@ -12,6 +12,20 @@ from django.db.models import Q
 from .. import valuesets
 from .catalogue import Code, Release
 
+# How pages name indicator fields where the field's own name would read badly
+# ("Work rvu"): the terms CMS's file documentation uses.
+LABELS = {
+    "work_rvu": "Work RVU",
+    "nonfacility_pe_rvu": "Non-facility PE RVU",
+    "facility_pe_rvu": "Facility PE RVU",
+    "mp_rvu": "Malpractice RVU",
+    "nonfacility_total": "Non-facility total RVUs",
+    "facility_total": "Facility total RVUs",
+    "pctc": "PC/TC indicator",
+    "apc": "APC",
+    "asc_group": "ASC payment group",
+}
+
 
 def indicator_rows(obj: models.Model, names: list[str]) -> list[tuple[str, str]]:
     """(field label, "value – meaning") for each filled indicator field of `obj`."""
@@ -23,7 +37,7 @@ def indicator_rows(obj: models.Model, names: list[str]) -> list[tuple[str, str]]
         field = obj._meta.get_field(name)
         choices = getattr(field, "choices", None)
         text = valuesets.meaning(dict(choices), value) if choices else str(value)
-        label = str(getattr(field, "verbose_name", name))
+        label = LABELS.get(name) or str(getattr(field, "verbose_name", name))
         rows.append((label[:1].upper() + label[1:], text))
     return rows
 
