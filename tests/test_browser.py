@@ -35,9 +35,29 @@ def catalogue(transactional_db):
 
 PAGES = [
     ("/cpt/97546/", "97546 Work hardening/conditioning; each additional hour"),
+    ("/icd10cm/E11.9/", "E11.9 Type 2 diabetes mellitus without complications"),
     ("/icd10cm/S72.001A/", "S72.001A Fracture of unspecified part of neck of right femur"),
     ("/icd10pcs/0DTJ4ZZ/", "0DTJ4ZZ Resection of Appendix"),
 ]
+# Table cells whose content overflows them, and words the browser split across lines
+# (a line may still break after "/" or "-", as in "hardening/conditioning").
+BROKEN_WORDS = """() => {
+  const found = [];
+  for (const cell of document.querySelectorAll("main table th, main table td")) {
+    if (cell.scrollWidth > cell.clientWidth + 1) found.push("overflows: " + cell.textContent.trim());
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/[^\\s\\/-]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        if (lines.size > 1) found.push("broken: " + match[0]);
+      }
+    }
+  }
+  return found;
+}"""
 
 
 @pytest.mark.parametrize("width", [360, 1440])
@@ -52,6 +72,7 @@ def test_code_pages_fit_the_screen(browser, live_server, catalogue, width):
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{path} scrolls sideways at {width}px"
+        assert page.evaluate(BROKEN_WORDS) == [], f"{path} at {width}px"
         name = path.strip("/").replace("/", "-").replace(".", "_")
         page.screenshot(path=ARTIFACTS / f"{name}-{width}.png", full_page=True)
     page.close()
