@@ -15,7 +15,9 @@ from django.utils.safestring import SafeString, mark_safe
 from .formats import System
 
 _CODE = r"[A-Z](?:\d[0-9A-Z]|[A-Z]\d)(?:\.[0-9A-Z]{1,4})?"
-TOKEN = re.compile(rf"\b({_CODE})(?:\.?-)?(?:-({_CODE})(?:\.?-)?)?")
+# A code, or a range of two ("P10-P15", "N18.1-N18.6"), with the trailing dash the
+# tabular writes after a code that has subdivisions ("O24.4-").
+TOKEN = re.compile(rf"\b({_CODE})(?:-({_CODE}))?(?:\.?-)?")
 
 
 def candidates(texts: Iterable[str]) -> set[str]:

@@ -119,6 +119,19 @@ def test_codes_inside_notes_link_to_their_pages(client, icd):
     assert "gestational diabetes (O24.4-)" in body
 
 
+def test_a_range_in_a_note_links_its_block(client, icd):
+    from codes.models import Code, CodeNote
+
+    e11 = Code.objects.get(system="icd10cm", code="E11")
+    CodeNote.objects.create(
+        code=e11, kind="note", position=9, text="see also (E08-E13) and (S70-S99)"
+    )
+    body = html(client, "/icd10cm/E11/")
+    assert '(<a href="/icd10cm/E08-E13/">E08-E13</a>)' in body  # the block, hyphen and all
+    # No block S70-S99: each end that exists is linked on its own, the hyphen kept.
+    assert "(S70-S99)" in body
+
+
 def test_seventh_character_table_and_inherited_notes(client, icd):
     page = text(client, "/icd10cm/S72.001A/")
     assert "7th characters from S72" in page
