@@ -8,7 +8,10 @@ Paths: a guest re-reading an unlocked page, a member re-reading pages, a guest a
 gate, the home page, a guest's first views (each one an unlock), and distinct pages
 never rendered before (cache misses). Goal: each ≥ 50 % of /robots.txt.
 
-    .venv/bin/python bench/pages.py [--seconds 10] [--connections 16]
+    .venv/bin/python bench/pages.py [--seconds 10] [--connections 16] [--gzip]
+
+With --gzip the server compresses pages (GZIP_RESPONSES=on) and wrk asks for gzip: run
+it beside a plain run to see what compression costs on these paths.
 """
 
 import argparse
@@ -166,8 +169,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--gzip", action="store_true", help="compress responses")
     options = parser.parse_args()
-    env = prepare()
+    env = prepare(GZIP_RESPONSES="on" if options.gzip else "off")
+    gzip = ["Accept-Encoding: gzip"] if options.gzip else []
     manage(
         "shell",
         "-v0",
@@ -191,8 +196,9 @@ def main():
         for path in ("/icd10cm/E11.9/", "/icd10pcs/0DTJ4ZZ/", "/cpt/97546/"):
             member.get(path)
         staff = account(env, base, "staff@bench.example", staff=True)
-        floor = wrk(base + "/robots.txt", *run)[0]
-        show("/robots.txt", wrk(base + "/robots.txt", *run), floor)
+        wrk(base + "/robots.txt", 2, options.connections, headers=gzip)  # warm-up
+        floor = wrk(base + "/robots.txt", *run, headers=gzip)[0]
+        show("/robots.txt", wrk(base + "/robots.txt", *run, headers=gzip), floor)
         scenarios = [
             ("guest re-read /icd10cm/E11.9/", "/icd10cm/E11.9/", guest),
             ("member re-read /icd10cm/E11.9/", "/icd10cm/E11.9/", member),
@@ -203,11 +209,12 @@ def main():
         ]
         for label, path, visitor in scenarios:
             headers = [visitor.cookie_header()] if visitor else []
+            headers += gzip
             if visitor:
                 visitor.get(path)  # warm: the page (or gate) is rendered once per worker
             show(label, wrk(base + path, *run, headers=headers), floor)
         first = paths_script("first", many_paths(env))
-        show("guest first views, pages never seen", wrk(roomy_base, *run, first), floor)
+        show("guest first views, pages never seen", wrk(roomy_base, *run, first, gzip), floor)
         cold = paths_script("cold", many_paths(env, 20000, "icd10pcs"))
         show(
             "staff, pages never seen (render only)",

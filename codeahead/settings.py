@@ -57,6 +57,12 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
 ]
 
+# Compress pages in Django only where no front proxy does it (GZIP_RESPONSES=on):
+# bench/pages.py --gzip measures what it costs. GZipMiddleware pads responses against
+# BREACH. Static files are compressed ahead of time by whitenoise either way.
+if env.bool("GZIP_RESPONSES", default=False):
+    MIDDLEWARE.insert(2, "django.middleware.gzip.GZipMiddleware")
+
 ROOT_URLCONF = "codeahead.urls"
 
 TEMPLATES = [
