@@ -218,7 +218,7 @@ def main():
         cold = paths_script("cold", many_paths(env, 20000, "icd10pcs"))
         show(
             "staff, pages never seen (render only)",
-            wrk(base, *run, cold, [staff.cookie_header()]),
+            wrk(base, *run, cold, [staff.cookie_header(), *gzip]),
             floor,
         )
     finally:
