@@ -15,6 +15,7 @@ from ..models import Code, ServiceCategory
 from .catalogue import ReleaseSpec, get_release
 from .errors import ImportFileError
 from .rows import sync_rows
+from .textfile import read_lines
 from .upsert import ImportReport
 
 RANGE = re.compile(r"^'?\s*([0-9A-Z]{5})\s*-\s*([0-9A-Z]{5})\s*'?$")
@@ -25,24 +26,23 @@ def _shape(code: str) -> str:
 
 
 def parse(path):
-    with open(path, encoding="latin-1", newline="") as stream:
-        reader = csv.reader(stream, quotechar='"')
-        found = 0
-        for cells in reader:
-            if not cells or not RANGE.match(cells[0].strip()):
-                continue
-            number = reader.line_num
-            first, last = RANGE.match(cells[0].strip()).groups()
-            if _shape(first) != _shape(last) or first > last:
-                raise ImportFileError(path, number, f"not a code range: {cells[0]!r}")
-            category = cells[1].strip().strip("'") if len(cells) > 1 else ""
-            if not category.isdigit():
-                raise ImportFileError(path, number, f"CCS category is not a number: {category!r}")
-            label = cells[2].strip().strip("'") if len(cells) > 2 else ""
-            found += 1
-            yield number, first, last, category, label
-        if not found:
-            raise ImportFileError(path, None, "no 'Code Range' rows: not a CCS services file")
+    reader = csv.reader(read_lines(path, "cp1252"), quotechar='"')
+    found = 0
+    for cells in reader:
+        if not cells or not RANGE.match(cells[0].strip()):
+            continue
+        number = reader.line_num
+        first, last = RANGE.match(cells[0].strip()).groups()
+        if _shape(first) != _shape(last) or first > last:
+            raise ImportFileError(path, number, f"not a code range: {cells[0]!r}")
+        category = cells[1].strip().strip("'") if len(cells) > 1 else ""
+        if not category.isdigit():
+            raise ImportFileError(path, number, f"CCS category is not a number: {category!r}")
+        label = cells[2].strip().strip("'") if len(cells) > 2 else ""
+        found += 1
+        yield number, first, last, category, label
+    if not found:
+        raise ImportFileError(path, None, "no 'Code Range' rows: not a CCS services file")
 
 
 @transaction.atomic

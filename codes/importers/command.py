@@ -64,7 +64,7 @@ class ImportCommand(BaseCommand):
             report = self.load(path, spec, options, stream)
         except StaleRelease as stale:
             raise CommandError(f"{path.name}: {stale}; nothing was changed") from stale
-        except (ImportFileError, OSError, UnicodeDecodeError) as error:
+        except (ImportFileError, OSError) as error:
             raise CommandError(f"{error} (nothing was changed)") from error
         report["seconds"] = round(time.monotonic() - started)
         return report

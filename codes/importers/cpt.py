@@ -18,6 +18,7 @@ from ..models import Code, CodeRelation
 from .catalogue import CatalogueEntry, ReleaseSpec, apply_release, get_release
 from .errors import ImportFileError
 from .rows import sync_rows
+from .textfile import read_lines
 from .upsert import ImportReport
 
 CODE = re.compile(r"^\d{4}[0-9FTU]$")
@@ -45,23 +46,22 @@ def find_files(folder: Path) -> dict[str, Path]:
 def read_pairs(path: Path, code_column: int = 0) -> dict[str, str]:
     """code → text from a tab-delimited file (a header row is skipped)."""
     pairs = {}
-    with open(path, encoding="utf-8-sig", errors="strict", newline="") as stream:
-        reader = csv.reader(stream, delimiter="\t")
-        for cells in reader:
-            cells = [cell.strip() for cell in cells]
-            if len(cells) <= code_column or not CODE.match(cells[code_column]):
-                if reader.line_num > 1 and any(cells):
-                    raise ImportFileError(
-                        path,
-                        reader.line_num,
-                        f"not a CPT code: {cells[code_column] if cells else ''!r}",
-                    )
-                continue
-            text = " ".join(cells[code_column + 1 :]).strip()
-            if not text:
-                raise ImportFileError(path, reader.line_num, f"{cells[code_column]} has no text")
-            code = cells[code_column]
-            pairs[code] = f"{pairs[code]} {text}" if code in pairs else text  # continued lines
+    reader = csv.reader(read_lines(path, "utf-8-sig", tabs=True), delimiter="\t")
+    for cells in reader:
+        cells = [cell.strip() for cell in cells]
+        if len(cells) <= code_column or not CODE.match(cells[code_column]):
+            if reader.line_num > 1 and any(cells):
+                raise ImportFileError(
+                    path,
+                    reader.line_num,
+                    f"not a CPT code: {cells[code_column] if cells else ''!r}",
+                )
+            continue
+        text = " ".join(cells[code_column + 1 :]).strip()
+        if not text:
+            raise ImportFileError(path, reader.line_num, f"{cells[code_column]} has no text")
+        code = cells[code_column]
+        pairs[code] = f"{pairs[code]} {text}" if code in pairs else text  # continued lines
     return pairs
 
 
@@ -109,26 +109,25 @@ def load(folder, spec: ReleaseSpec, stream=None) -> ImportReport:
 def _addons(path, release) -> ImportReport:
     ids = dict(Code.objects.filter(system=System.CPT).values_list("code", "id"))
     rows = []
-    with open(path, encoding="utf-8-sig", newline="") as stream:
-        reader = csv.reader(stream, delimiter="\t")
-        for cells in reader:
-            cells = [cell.strip() for cell in cells]
-            if len(cells) < 2 or not (CODE.match(cells[0]) and CODE.match(cells[1])):
-                continue
-            for code in cells[:2]:
-                if code not in ids:
-                    raise ImportFileError(
-                        path, reader.line_num, f"{code} is not a CPT code of this release"
-                    )
-            rows.append(
-                {
-                    "source_id": ids[cells[0]],
-                    "target_id": ids[cells[1]],
-                    "kind": CodeRelation.Kind.ADDON_OF,
-                    "setting": "",
-                    "release_id": release.id,
-                }
-            )
+    reader = csv.reader(read_lines(path, "utf-8-sig", tabs=True), delimiter="\t")
+    for cells in reader:
+        cells = [cell.strip() for cell in cells]
+        if len(cells) < 2 or not (CODE.match(cells[0]) and CODE.match(cells[1])):
+            continue
+        for code in cells[:2]:
+            if code not in ids:
+                raise ImportFileError(
+                    path, reader.line_num, f"{code} is not a CPT code of this release"
+                )
+        rows.append(
+            {
+                "source_id": ids[cells[0]],
+                "target_id": ids[cells[1]],
+                "kind": CodeRelation.Kind.ADDON_OF,
+                "setting": "",
+                "release_id": release.id,
+            }
+        )
     scope = CodeRelation.objects.filter(kind=CodeRelation.Kind.ADDON_OF, source__system=System.CPT)
     return sync_rows(
         CodeRelation,

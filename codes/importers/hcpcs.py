@@ -21,9 +21,14 @@ from ..models import Code, CodeHistory, CodeRelation, HcpcsIndicator, ServiceCat
 from .catalogue import ApplyRules, CatalogueEntry, ReleaseSpec, apply_release, get_release
 from .errors import ImportFileError
 from .rows import sync_rows
+from .textfile import check_text, lines_with_numbers
 from .upsert import ImportReport
 
 PROCEDURE, PROCEDURE_MORE, MODIFIER, MODIFIER_MORE = "3", "4", "7", "8"
+# Records are 320 characters; each kind must reach the last position read from it: a
+# first record the action code (293), a continuation its description slice (91). The
+# 2019 file holds one 316-character continuation, so shorter filler is accepted.
+NEEDED = {PROCEDURE: 293, MODIFIER: 293, PROCEDURE_MORE: 91, MODIFIER_MORE: 91}
 CPT_SHAPED = re.compile(r"^\d{4}[0-9FTU]$")  # a recent file may carry CPT rows: not ours
 HCPCS_CODE = re.compile(r"^[A-Z]\d{4}$")
 MODIFIER_CODE = re.compile(r"^[0-9A-Z]{2}$")
@@ -65,52 +70,56 @@ def parse(path: str | Path) -> Iterator[HcpcsRecord]:
         yield from _check(path, _parse_txt(path))
 
 
-def _parse_txt(path) -> Iterator[HcpcsRecord]:
+def _parse_txt(path: str | Path) -> Iterator[HcpcsRecord]:
     current = None
-    with open(path, encoding="cp1252", errors="strict", newline="") as lines:
-        for number, line in enumerate(lines, start=1):
-            line = line.rstrip("\r\n").replace("\xa0", " ")
-            if len(line) < 11 or line[10] not in "3478" or not line[5:10].isdigit():
-                continue  # disclaimer preamble, blank lines
-            if len(line) < 293 and line[10] in (PROCEDURE, MODIFIER):
-                raise ImportFileError(
-                    path, number, f"record is {len(line)} characters, expected 320"
-                )
-            ric = line[10]
+    # Tabs pad the disclaimer preamble; in a record they become spaces like any other.
+    for number, line in lines_with_numbers(path, "cp1252", tabs=True):
+        line = line.replace("\xa0", " ")
+        if len(line) < 11 or line[10] not in "3478" or not line[5:10].isdigit():
+            continue  # disclaimer preamble, blank lines
+        if len(line) < NEEDED[line[10]]:
+            raise ImportFileError(path, number, f"record is {len(line)} characters, expected 320")
+        if line[10] in (PROCEDURE_MORE, MODIFIER_MORE):
             code = line[0:5].strip()
-            if ric in (PROCEDURE_MORE, MODIFIER_MORE):
-                if current is None or current.code != code:
-                    raise ImportFileError(
-                        path, number, f"continuation of {code} without its first record"
-                    )
-                current.long.append(line[11:91].strip())
-                continue
-            if current is not None:
-                yield current
-            current = HcpcsRecord(code=code, modifier=ric == MODIFIER, line=number)
+            if current is None or current.code != code:
+                raise ImportFileError(
+                    path, number, f"continuation of {code} without its first record"
+                )
             current.long.append(line[11:91].strip())
-            current.short = " ".join(line[91:119].split())
-            current.pricing = [
-                line[i : i + 2].strip() for i in range(119, 127, 2) if line[i : i + 2].strip()
-            ]
-            current.multiple_pricing = line[127].strip()
-            current.lab_certifications = [
-                line[i : i + 3].strip() for i in range(180, 204, 3) if line[i : i + 3].strip()
-            ]
-            current.cross_references = [
-                line[i : i + 5].strip() for i in range(204, 229, 5) if line[i : i + 5].strip()
-            ]
-            current.coverage = line[229].strip()
-            current.asc_group = line[230:232].strip()
-            current.processing_note = line[252:256].strip()
-            current.betos = line[256:259].strip()
-            current.type_of_service = [ch for ch in line[260:265] if ch.strip()]
-            current.added = _date(path, number, line[268:276])
-            current.action_effective = _date(path, number, line[276:284])
-            current.terminated = _date(path, number, line[284:292])
-            current.action = line[292].strip()
+            continue
+        if current is not None:
+            yield current
+        current = _first_record(path, number, line)
     if current is not None:
         yield current
+
+
+def _first_record(path: str | Path, number: int, line: str) -> HcpcsRecord:
+    """A RIC 3 or 7 record: every field but the rest of the long description."""
+
+    def cells(start: int, end: int, width: int) -> list[str]:
+        return [line[i : i + width].strip() for i in range(start, end, width)]
+
+    return HcpcsRecord(
+        code=line[0:5].strip(),
+        modifier=line[10] == MODIFIER,
+        line=number,
+        long=[line[11:91].strip()],
+        short=" ".join(line[91:119].split()),
+        pricing=[value for value in cells(119, 127, 2) if value],
+        multiple_pricing=line[127].strip(),
+        lab_certifications=[value for value in cells(180, 204, 3) if value],
+        cross_references=[value for value in cells(204, 229, 5) if value],
+        coverage=line[229].strip(),
+        asc_group=line[230:232].strip(),
+        processing_note=line[252:256].strip(),
+        betos=line[256:259].strip(),
+        type_of_service=[ch for ch in line[260:265] if ch.strip()],
+        added=_date(path, number, line[268:276]),
+        action_effective=_date(path, number, line[276:284]),
+        terminated=_date(path, number, line[284:292]),
+        action=line[292].strip(),
+    )
 
 
 def _parse_xlsx(path) -> Iterator[HcpcsRecord]:
@@ -134,6 +143,8 @@ def _parse_xlsx(path) -> Iterator[HcpcsRecord]:
             continue
         if not any(cell.strip() for cell in cells):
             continue
+        for value in cells:
+            check_text(path, number, value)
 
         def cell(name, cells=cells, columns=columns):
             index = columns.get(name)

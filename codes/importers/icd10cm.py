@@ -21,29 +21,27 @@ from .catalogue import (
 )
 from .codelists import code_rows
 from .errors import ImportFileError
+from .textfile import lines_with_numbers
 from .upsert import ImportReport
 
 
 def parse_billable_list(path: str | Path):
     """A list of valid codes: CMS `icd10cm_codes_YYYY.txt` (code, space, description)
     or a two-column CSV (code,"description"). Codes may be undotted."""
-    with open(path, encoding="utf-8", newline="") as stream:
-        rows = code_rows(stream)
-        for row in rows:
-            number = rows.line_num
-            if not row or not row[0].strip():
-                continue
-            if len(row) < 2 or not row[1].strip():
-                raise ImportFileError(path, number, "expected a code and its description")
-            code = normalize(System.ICD10CM, row[0])
-            if error := format_error(System.ICD10CM, Kind.CODE, code):
-                raise ImportFileError(path, number, error)
-            yield CatalogueEntry(
-                code=code,
-                kind=Kind.CODE,
-                long_description=" ".join(row[1].split()),
-                position=number,
-            )
+    for number, row in code_rows(path):
+        if not row or not row[0].strip():
+            continue
+        if len(row) < 2 or not row[1].strip():
+            raise ImportFileError(path, number, "expected a code and its description")
+        code = normalize(System.ICD10CM, row[0])
+        if error := format_error(System.ICD10CM, Kind.CODE, code):
+            raise ImportFileError(path, number, error)
+        yield CatalogueEntry(
+            code=code,
+            kind=Kind.CODE,
+            long_description=" ".join(row[1].split()),
+            position=number,
+        )
 
 
 def load_billable_list(path, spec: ReleaseSpec, stream=None) -> ImportReport:
@@ -71,21 +69,20 @@ def load_tabular(path, spec: ReleaseSpec, code_list=None, stream=None) -> Import
 
 def parse_cc_list(path: str | Path):
     """CMS Table 6I (MCC) / 6J (CC): a title line, a header, then code<TAB>description."""
-    with open(path, encoding="utf-8", errors="replace") as stream:
-        header_seen = False
-        for number, line in enumerate(stream, start=1):
-            cells = line.rstrip("\r\n").split("\t")
-            if not header_seen:
-                header_seen = cells[0].strip().lower() == "diagnosis code"
-                continue
-            if not cells[0].strip():
-                continue
-            code = normalize(System.ICD10CM, cells[0])
-            if error := format_error(System.ICD10CM, Kind.CODE, code):
-                raise ImportFileError(path, number, error)
-            yield number, code
+    header_seen = False
+    for number, line in lines_with_numbers(path, "utf-8-sig", tabs=True):
+        cells = line.split("\t")
         if not header_seen:
-            raise ImportFileError(path, None, "no 'Diagnosis Code' header row: not a CC/MCC table")
+            header_seen = cells[0].strip().lower() == "diagnosis code"
+            continue
+        if not cells[0].strip():
+            continue
+        code = normalize(System.ICD10CM, cells[0])
+        if error := format_error(System.ICD10CM, Kind.CODE, code):
+            raise ImportFileError(path, number, error)
+        yield number, code
+    if not header_seen:
+        raise ImportFileError(path, None, "no 'Diagnosis Code' header row: not a CC/MCC table")
 
 
 @transaction.atomic

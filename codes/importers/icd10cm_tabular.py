@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.expatreader import ExpatLocator
 
+import defusedxml
 import defusedxml.sax
 
 from ..formats import Kind, System, format_error
 from .errors import ImportFileError
+from .textfile import lines_with_numbers
 
 # XML note containers → CodeNote kinds
 NOTE_CONTAINERS = {
@@ -55,17 +57,15 @@ class Entry:
 def read_code_list(path: str | Path) -> set[str]:
     """Undotted codes from a CDC code list (one per line) or order file (code at 7-13)."""
     codes = set()
-    with open(path, encoding="utf-8", errors="strict") as lines:
-        for number, line in enumerate(lines, start=1):
-            line = line.rstrip("\r\n")
-            if len(line) > 14 and line[:5].strip().isdigit():  # icd10cm_order_YYYY.txt
-                line = line[6:13]
-            code = line.strip()
-            if not code:
-                continue
-            if " " in code or len(code) > 7:
-                raise ImportFileError(path, number, f"not a code: {code[:40]!r}")
-            codes.add(code)
+    for number, line in lines_with_numbers(path, "utf-8-sig"):
+        if len(line) > 14 and line[:5].strip().isdigit():  # icd10cm_order_YYYY.txt
+            line = line[6:13]
+        code = line.strip()
+        if not code:
+            continue
+        if " " in code or len(code) > 7:
+            raise ImportFileError(path, number, f"not a code: {code[:40]!r}")
+        codes.add(code)
     return codes
 
 
@@ -87,6 +87,9 @@ def parse(path: str | Path, valid_codes: set[str] | None = None) -> Iterator[Ent
             parser.close()
     except xml.sax.SAXParseException as error:
         raise ImportFileError(path, error.getLineNumber(), error.getMessage()) from None
+    except defusedxml.DefusedXmlException as error:
+        reason = f"XML entity declarations and external references are not allowed ({error})"
+        raise ImportFileError(path, handler.line_number(), reason) from None
     yield from handler.drain()
     if handler.chapters == 0:
         raise ImportFileError(path, None, "no <chapter> found: not an ICD-10-CM tabular file")
@@ -126,7 +129,7 @@ class _TabularHandler(xml.sax.handler.ContentHandler):
             if name == "diag" and parent is None:
                 self.fail("<diag> outside a chapter")
             kind = {"chapter": Kind.CHAPTER, "section": Kind.BLOCK, "diag": Kind.CODE}[name]
-            entry = Entry(code="", kind=kind, description="", parent=None, line=self._line())
+            entry = Entry(code="", kind=kind, description="", parent=None, line=self.line_number())
             if name == "section":
                 # <section id="A00-A09">; a one-category block is id="B10" → "B10-B10",
                 # so it never collides with category B10.
@@ -182,7 +185,7 @@ class _TabularHandler(xml.sax.handler.ContentHandler):
             self.chapters += 1
             self.ready.extend(_flatten_chapter(owner, self.path, self.valid_codes))
 
-    def _line(self):
+    def line_number(self) -> int:
         return self.locator.getLineNumber() if self.locator else 0
 
 

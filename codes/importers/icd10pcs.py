@@ -28,18 +28,15 @@ MED_SURG_AXES = {4: "Body Part", 5: "Approach", 6: "Device", 7: "Qualifier"}
 
 def parse_codes(path: str | Path):
     """Yield (line, code, description) from a PCS code list."""
-    with open(path, encoding="utf-8", newline="") as stream:
-        rows = code_rows(stream)
-        for row in rows:
-            number = rows.line_num
-            if not row or not "".join(row).strip():
-                continue
-            if len(row) < 2 or not row[1].strip():
-                raise ImportFileError(path, number, "expected a code and its description")
-            code = row[0].strip().upper()
-            if error := format_error(System.ICD10PCS, Kind.CODE, code):
-                raise ImportFileError(path, number, error)
-            yield number, code, " ".join(row[1].split())
+    for number, row in code_rows(path):
+        if not row or not "".join(row).strip():
+            continue
+        if len(row) < 2 or not row[1].strip():
+            raise ImportFileError(path, number, "expected a code and its description")
+        code = row[0].strip().upper()
+        if error := format_error(System.ICD10PCS, Kind.CODE, code):
+            raise ImportFileError(path, number, error)
+        yield number, code, " ".join(row[1].split())
 
 
 def catalogue_entries(path, labels_db=None):

@@ -9,26 +9,26 @@ from django.db import transaction
 from ..models import MsDrg
 from .catalogue import ReleaseSpec, get_release
 from .errors import ImportFileError
+from .textfile import read_lines
 from .upsert import ImportReport, upsert
 
 
 def parse(path: str | Path):
     """Yield (line, values) for each MS-DRG row; the header row names the columns."""
-    with open(path, encoding="cp1252", errors="replace", newline="") as stream:
-        header = None
-        reader = csv.reader(stream, delimiter="\t")
-        for cells in reader:
-            number = reader.line_num
-            cells = [" ".join(cell.split()) for cell in cells]
-            if header is None:
-                if cells and cells[0].upper().startswith("MS-DRG"):
-                    header = [cell.lower() for cell in cells]
-                continue
-            if not any(cells):
-                continue
-            yield number, _row(path, number, header, cells)
+    header = None
+    reader = csv.reader(read_lines(path, "cp1252", tabs=True), delimiter="\t")
+    for cells in reader:
+        number = reader.line_num
+        cells = [" ".join(cell.split()) for cell in cells]
         if header is None:
-            raise ImportFileError(path, None, "no 'MS-DRG' header row: not an MS-DRG weights table")
+            if cells and cells[0].upper().startswith("MS-DRG"):
+                header = [cell.lower() for cell in cells]
+            continue
+        if not any(cells):
+            continue
+        yield number, _row(path, number, header, cells)
+    if header is None:
+        raise ImportFileError(path, None, "no 'MS-DRG' header row: not an MS-DRG weights table")
 
 
 def _row(path, number, header, cells):

@@ -17,6 +17,7 @@ from .catalogue import ReleaseSpec, get_release
 from .errors import ImportFileError
 from .ncci import CODE, system_of
 from .rows import ensure_codes, sync_rows
+from .textfile import read_lines
 from .upsert import ImportReport
 
 
@@ -31,29 +32,26 @@ def setting_of(path, header_text: str = "") -> str:
 
 def parse(path):
     """(setting, [(line, code, value, indicator, rationale)])."""
-    with open(path, encoding="latin-1", newline="") as stream:
-        reader = csv.reader(stream)
-        header, rows = None, []
-        for cells in reader:
-            cells = [" ".join(cell.split()) for cell in cells]
-            if header is None:
-                if cells and cells[0].upper().startswith("HCPCS"):
-                    header = cells
-                continue
-            if not cells or not CODE.match(cells[0]):
-                continue
-            number = reader.line_num
-            if len(cells) < 3:
-                raise ImportFileError(path, number, "expected code, MUE value and indicator")
-            if not re.fullmatch(r"\d+", cells[1]):
-                raise ImportFileError(
-                    path, number, f"MUE value is not a whole number: {cells[1]!r}"
-                )
-            indicator = cells[2][:1]
-            if indicator not in valuesets.MUE_ADJUDICATION:
-                raise ImportFileError(path, number, f"unknown adjudication indicator {cells[2]!r}")
-            rationale = cells[3] if len(cells) > 3 else ""
-            rows.append((number, cells[0], int(cells[1]), indicator, rationale))
+    reader = csv.reader(read_lines(path, "cp1252"))
+    header, rows = None, []
+    for cells in reader:
+        cells = [" ".join(cell.split()) for cell in cells]
+        if header is None:
+            if cells and cells[0].upper().startswith("HCPCS"):
+                header = cells
+            continue
+        if not cells or not CODE.match(cells[0]):
+            continue
+        number = reader.line_num
+        if len(cells) < 3:
+            raise ImportFileError(path, number, "expected code, MUE value and indicator")
+        if not re.fullmatch(r"\d+", cells[1]):
+            raise ImportFileError(path, number, f"MUE value is not a whole number: {cells[1]!r}")
+        indicator = cells[2][:1]
+        if indicator not in valuesets.MUE_ADJUDICATION:
+            raise ImportFileError(path, number, f"unknown adjudication indicator {cells[2]!r}")
+        rationale = cells[3] if len(cells) > 3 else ""
+        rows.append((number, cells[0], int(cells[1]), indicator, rationale))
     if header is None:
         raise ImportFileError(path, None, "no header row starting 'HCPCS': not an MUE table")
     if not rows:

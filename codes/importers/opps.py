@@ -15,6 +15,7 @@ from .catalogue import ReleaseSpec, get_release
 from .errors import ImportFileError
 from .ncci import CODE, system_of
 from .rows import ensure_codes, sync_rows
+from .textfile import read_lines
 from .upsert import ImportReport
 
 
@@ -29,39 +30,38 @@ def _money(path, number, text):
 
 
 def parse(path):
-    with open(path, encoding="latin-1", newline="") as stream:
-        reader = csv.reader(stream)
-        columns = None
-        for cells in reader:
-            cells = [" ".join(cell.split()) for cell in cells]
-            if columns is None:
-                if cells and cells[0].lower().startswith("hcpcs code"):
-                    columns = {name.lower(): index for index, name in enumerate(cells)}
-                    missing = {"si", "apc"} - set(columns)
-                    if missing:
-                        raise ImportFileError(path, reader.line_num, "missing SI or APC column")
-                continue
-            if not cells or not CODE.match(cells[0]):
-                continue
-            number = reader.line_num
-
-            def cell(name, cells=cells, columns=columns):
-                index = columns.get(name)
-                return cells[index] if index is not None and index < len(cells) else ""
-
-            indicator = cell("si")
-            if indicator not in valuesets.OPPS_STATUS_INDICATOR:
-                raise ImportFileError(path, number, f"unknown status indicator {indicator!r}")
-            yield (
-                number,
-                cells[0],
-                indicator,
-                cell("apc"),
-                _money(path, number, cell("relative weight")),
-                _money(path, number, cell("payment rate")),
-            )
+    reader = csv.reader(read_lines(path, "cp1252"))
+    columns = None
+    for cells in reader:
+        cells = [" ".join(cell.split()) for cell in cells]
         if columns is None:
-            raise ImportFileError(path, None, "no header row starting 'HCPCS Code': not Addendum B")
+            if cells and cells[0].lower().startswith("hcpcs code"):
+                columns = {name.lower(): index for index, name in enumerate(cells)}
+                missing = {"si", "apc"} - set(columns)
+                if missing:
+                    raise ImportFileError(path, reader.line_num, "missing SI or APC column")
+            continue
+        if not cells or not CODE.match(cells[0]):
+            continue
+        number = reader.line_num
+
+        def cell(name, cells=cells, columns=columns):
+            index = columns.get(name)
+            return cells[index] if index is not None and index < len(cells) else ""
+
+        indicator = cell("si")
+        if indicator not in valuesets.OPPS_STATUS_INDICATOR:
+            raise ImportFileError(path, number, f"unknown status indicator {indicator!r}")
+        yield (
+            number,
+            cells[0],
+            indicator,
+            cell("apc"),
+            _money(path, number, cell("relative weight")),
+            _money(path, number, cell("payment rate")),
+        )
+    if columns is None:
+        raise ImportFileError(path, None, "no header row starting 'HCPCS Code': not Addendum B")
 
 
 @transaction.atomic
