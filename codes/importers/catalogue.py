@@ -13,13 +13,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import TextIO
+from typing import Any, TextIO
 
 from django.db import transaction
 from django.utils import timezone
 
 from .. import pagecache
 from ..models import Code, CodeHistory, CodeNote, Release
+from .guard import check_deletions
 from .progress import Progress
 from .upsert import ImportReport, bulk_update_rows
 
@@ -73,7 +74,7 @@ class ReleaseSpec:
     since 2025-10-01 (their own <version> says fiscal year 2026)."""
     allow_deletions: bool = False
     """The operator's --allow-deletions: accept a release that would delete more than
-    DELETION_GUARD of a code set's active codes (normally a sign of a damaged file)."""
+    guard.DELETION_GUARD of a code set's active codes (normally a sign of a damaged file)."""
 
 
 class Scope(StrEnum):
@@ -134,6 +135,7 @@ def apply_release(
         row["code"]: row for row in Code.objects.filter(system=system).values("id", "code", *FIELDS)
     }
     baseline = not stored  # a first load is the starting point, not a change
+    gone = _left_out(system, spec, stored, {e.code for e in entries}, rules)
     day = spec.changes_dated or spec.effective_date
     history: list[tuple[str, str, str]] = []  # (code, action, notes)
 
@@ -160,9 +162,7 @@ def apply_release(
     # 2. Every entry of the release: compare, then update what differs.
     changed = []
     updated = 0
-    in_release = set()
     for e in entries:
-        in_release.add(e.code)
         old = stored.get(e.code)
         want = {**_wanted(e, day, release), "parent_id": ids.get(e.parent) if e.parent else None}
         if old is None:
@@ -177,14 +177,7 @@ def apply_release(
 
     # 3. Stored codes the release no longer has.
     last_day = day - timedelta(days=1)
-    deleted = 0
-    for code, old in stored.items():
-        if code in in_release or old["status"] == Code.Status.DELETED:
-            continue
-        if rules.owns is not None and not rules.owns(code):
-            continue
-        if rules.scope == Scope.BILLABLE and not old["billable"]:
-            continue  # a billable-only list says nothing about headings
+    for old in gone:
         changed.append(
             Code(
                 id=old["id"],
@@ -192,21 +185,20 @@ def apply_release(
                     **{name: old[name] for name in FIELDS},
                     "status": Code.Status.DELETED,
                     "billable": False,
-                    "parent_id": old["parent_id"] or _nearest_ancestor(code, ids),
+                    "parent_id": old["parent_id"] or _nearest_ancestor(old["code"], ids),
                     "termination_date": last_day,
                     "release_id": release.id,
                 },
             )
         )
         if not rules.dated_by_source:
-            history.append((code, CodeHistory.Action.DELETED, "Removed from the code set."))
-        deleted += 1
+            history.append((old["code"], CodeHistory.Action.DELETED, "Removed from the code set."))
     now = timezone.now()
     for code in changed:
         code.updated_at = now
     bulk_update_rows(Code, [*FIELDS, "updated_at"], changed)
     report["codes updated"] += updated
-    report["codes deleted"] += deleted
+    report["codes deleted"] += len(gone)
     report["codes unchanged"] += len(entries) - len(new) - updated
 
     # 4. Notes and history.
@@ -216,6 +208,31 @@ def apply_release(
         _write_history(history, ids, day, release, report)
     progress.finish()
     return report
+
+
+def _left_out(
+    system: str,
+    spec: ReleaseSpec,
+    stored: dict[str, dict[str, Any]],
+    in_release: set[str],
+    rules: ApplyRules,
+) -> list[dict[str, Any]]:
+    """The stored active codes the release speaks for but no longer lists.
+
+    Refuses the release (guard.TooManyDeletions) when they are too large a share.
+    """
+    spoken_for = [
+        old
+        for code, old in stored.items()
+        if old["status"] != Code.Status.DELETED
+        and (rules.owns is None or rules.owns(code))
+        and (rules.scope == Scope.FULL or old["billable"])  # a billable list skips headings
+    ]
+    gone = [old for old in spoken_for if old["code"] not in in_release]
+    check_deletions(
+        spec.name, f"active {system} codes", len(gone), len(spoken_for), spec.allow_deletions
+    )
+    return gone
 
 
 def _wanted(e: CatalogueEntry, day, release) -> dict:

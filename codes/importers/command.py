@@ -10,8 +10,13 @@ from django.core.management.base import BaseCommand, CommandError
 from .. import searchindex
 from .catalogue import ReleaseSpec, StaleRelease
 from .errors import ImportFileError
+from .guard import DELETION_GUARD, TooManyDeletions
 
 RELEASE_IN_NAME = (("JAN", 1), ("APR", 4), ("JUL", 7), ("OCT", 10))
+ALLOW_DELETIONS_HELP = (
+    f"Accept a release that removes more than {DELETION_GUARD:.0%} of what is stored "
+    "(refused by default: usually a file cut short)."
+).replace("%", "%%")  # argparse formats help with %
 
 
 def guess_release(path: Path) -> date | None:
@@ -38,6 +43,7 @@ class ImportCommand(BaseCommand):
             "--release", type=date.fromisoformat, help="Effective date, YYYY-MM-DD."
         )
         parser.add_argument("--name", help="Release name shown on pages (default from the file).")
+        parser.add_argument("--allow-deletions", action="store_true", help=ALLOW_DELETIONS_HELP)
         if self.yearly:
             parser.add_argument("--year", type=int, help="Calendar year (default: the release's).")
 
@@ -58,12 +64,13 @@ class ImportCommand(BaseCommand):
             name=options.get("name") or f"{self.label} {day:%B %Y}",
             source=self.source,
             effective_date=day,
+            allow_deletions=bool(options.get("allow_deletions")),
         )
         started = time.monotonic()
         try:
             report = self.load(path, spec, options, stream)
-        except StaleRelease as stale:
-            raise CommandError(f"{path.name}: {stale}; nothing was changed") from stale
+        except (StaleRelease, TooManyDeletions) as refused:
+            raise CommandError(f"{path.name}: {refused}; nothing was changed") from refused
         except (ImportFileError, OSError) as error:
             raise CommandError(f"{error} (nothing was changed)") from error
         report["seconds"] = round(time.monotonic() - started)

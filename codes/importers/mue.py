@@ -77,4 +77,6 @@ def load(path, spec: ReleaseSpec) -> ImportReport:
         for _line, code, value, indicator, rationale in rows
     ]
     scope = MueLimit.objects.filter(setting=setting)
-    return sync_rows(MueLimit, ["code_id", "setting"], wanted, scope, delete_missing=True)
+    return sync_rows(
+        MueLimit, ["code_id", "setting"], wanted, scope, delete_missing=True, guard=spec
+    )

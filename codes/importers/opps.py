@@ -83,4 +83,6 @@ def load(path, spec: ReleaseSpec, year: int | None = None) -> ImportReport:
         for _line, code, indicator, apc, weight, rate in rows
     ]
     scope = OppsIndicator.objects.filter(year=year)
-    return sync_rows(OppsIndicator, ["code_id", "year"], wanted, scope, delete_missing=True)
+    return sync_rows(
+        OppsIndicator, ["code_id", "year"], wanted, scope, delete_missing=True, guard=spec
+    )

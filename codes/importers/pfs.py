@@ -199,6 +199,7 @@ def load(path, spec: ReleaseSpec, year: int | None = None) -> ImportReport:
         wanted,
         scope,
         delete_missing=True,
+        guard=spec,
     )
     report.update(_status_history(before, wanted, spec, release))
     return report

@@ -1,15 +1,21 @@
 """Bulk, idempotent writes of indicator-style rows shared by the CMS importers."""
 
+from .guard import check_deletions
 from .upsert import ImportReport, bulk_update_rows
 
 BATCH = 5000
 
 
-def sync_rows(model, key_fields, rows, scope, *, delete_missing=False, update=True) -> ImportReport:
+def sync_rows(
+    model, key_fields, rows, scope, *, delete_missing=False, update=True, guard=None
+) -> ImportReport:
     """Make `scope` (a queryset) hold `rows` (dicts of column attnames), keyed by `key_fields`.
 
     Creates missing rows, updates rows whose values differ (unless update=False) and,
-    with delete_missing, deletes stored rows of the scope that `rows` no longer has.
+    with delete_missing, deletes stored rows of the scope that `rows` no longer has:
+    refused (guard.TooManyDeletions) when they are too large a share and `guard`, the
+    release the rows come from, does not allow deletions. Tables derived from a code
+    set already guarded (HCPCS categories, cross-references) pass no guard.
     A second call with the same rows writes nothing.
     """
     report = ImportReport()
@@ -21,12 +27,16 @@ def sync_rows(model, key_fields, rows, scope, *, delete_missing=False, update=Tr
         tuple(row[name] for name in key_fields): row
         for row in scope.values("pk", *key_fields, *fields)
     }
-    create, change, wanted = [], [], set()
+    wanted = {tuple(row[name] for name in key_fields) for row in rows}
+    gone = [old["pk"] for key, old in stored.items() if key not in wanted] if delete_missing else []
+    if guard is not None:
+        check_deletions(guard.name, label, len(gone), len(stored), guard.allow_deletions)
+    create, change, seen = [], [], set()
     for row in rows:
         key = tuple(row[name] for name in key_fields)
-        if key in wanted:
+        if key in seen:
             continue  # the file lists the same key twice: first one wins
-        wanted.add(key)
+        seen.add(key)
         old = stored.get(key)
         if old is None:
             create.append(model(**row))
@@ -39,7 +49,6 @@ def sync_rows(model, key_fields, rows, scope, *, delete_missing=False, update=Tr
     report[f"{label} updated"] += len(change)
     report[f"{label} unchanged"] += len(wanted) - len(create) - len(change)
     if delete_missing:
-        gone = [old["pk"] for key, old in stored.items() if key not in wanted]
         for start in range(0, len(gone), 900):
             model.objects.filter(pk__in=gone[start : start + 900]).delete()
         report[f"{label} removed"] += len(gone)

@@ -12,7 +12,9 @@ from codes import searchindex
 from codes.formats import System
 from codes.importers.bundled import ORDER, SOURCES, BundledSource
 from codes.importers.catalogue import ReleaseSpec, StaleRelease
+from codes.importers.command import ALLOW_DELETIONS_HELP
 from codes.importers.errors import ImportFileError
+from codes.importers.guard import TooManyDeletions
 from codes.models import Code
 
 
@@ -44,7 +46,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--allow-deletions",
             action="store_true",
-            help="Accept a release that deletes more than 2%% of a code set's active codes.",
+            help=ALLOW_DELETIONS_HELP,
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -62,6 +64,10 @@ class Command(BaseCommand):
             except StaleRelease as stale:
                 self.stdout.write(f"{name}: skipped ({stale}).")
                 continue
+            except TooManyDeletions as refused:
+                raise CommandError(
+                    f"{name}: {refused} (nothing was changed by this source)"
+                ) from refused
             except (ImportFileError, OSError) as error:
                 raise CommandError(
                     f"{name}: {error} (nothing was changed by this source)"
