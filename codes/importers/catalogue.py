@@ -220,13 +220,22 @@ def _left_out(
     """The stored active codes the release speaks for but no longer lists.
 
     Refuses the release (guard.TooManyDeletions) when they are too large a share.
+    Codes another source's file put there bare (`rows.ensure_codes`: a 2025 fee
+    schedule lists HCPCS codes a 2019 HCPCS file never had) are not this release's to
+    delete: it says nothing about them.
     """
+    others = set(
+        Release.objects.exclude(source__in=["", spec.source])
+        .filter(is_sample=False)
+        .values_list("id", flat=True)
+    )
     spoken_for = [
         old
         for code, old in stored.items()
         if old["status"] != Code.Status.DELETED
         and (rules.owns is None or rules.owns(code))
         and (rules.scope == Scope.FULL or old["billable"])  # a billable list skips headings
+        and old["release_id"] not in others
     ]
     gone = [old for old in spoken_for if old["code"] not in in_release]
     check_deletions(
