@@ -7,10 +7,14 @@ writes nothing. `refresh_code()` runs on admin edits (signals), one code at a ti
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from typing import NamedTuple, TextIO
 
 from django.db import transaction
+from django.db.models import QuerySet
 
-from .importers.upsert import bulk_update_rows
+from .importers.progress import Progress
+from .importers.upsert import insert_rows, update_rows
 from .models import Code, CodeNote, SearchDocument, SearchTerm
 
 # Notes that name the condition itself, searched as secondary text.
@@ -23,7 +27,22 @@ def words(text: str) -> list[str]:
     return [w.strip("'-") for w in WORD.findall(text.lower()) if len(w.strip("'-")) >= 3]
 
 
-def _documents(codes):
+class Document(NamedTuple):
+    """A code's search document as stored (SearchDocument's columns, in order)."""
+
+    code_id: int
+    system: str
+    title: str
+    terms: str
+    billable: bool
+    active: bool
+
+
+COLUMNS = list(Document._fields)
+
+
+def _documents(codes: QuerySet[Code]) -> Iterator[Document]:
+    """Each code's document: the one function both sync() and refresh_code() build with."""
     notes = defaultdict(list)
     for code_id, text in (
         CodeNote.objects.filter(code__in=codes, kind__in=TERM_NOTES)
@@ -31,7 +50,7 @@ def _documents(codes):
         .values_list("code_id", "text")
     ):
         notes[code_id].append(text)
-    for code in codes.values(
+    for pk, system, short, medium, long, plain, billable, status in codes.values_list(
         "id",
         "system",
         "short_description",
@@ -41,56 +60,40 @@ def _documents(codes):
         "billable",
         "status",
     ):
-        title = (
-            code["short_description"]
-            or code["medium_description"]
-            or code["long_description"]
-            or code["plain_description"]
-        )
-        others = [code["long_description"], code["medium_description"], code["plain_description"]]
-        terms = " ; ".join([*(t for t in others if t and t != title), *notes[code["id"]]])
-        yield SearchDocument(
-            code_id=code["id"],
-            system=code["system"],
+        title = short or medium or long or plain
+        others = [text for text in (long, medium, plain) if text and text != title]
+        yield Document(
+            code_id=pk,
+            system=system,
             title=title,
-            terms=terms,
-            billable=code["billable"],
-            active=code["status"] == Code.Status.ACTIVE,
+            terms=" ; ".join([*others, *notes[pk]]),
+            billable=billable,
+            active=status == Code.Status.ACTIVE,
         )
 
 
 @transaction.atomic
-def sync() -> dict:
+def sync(stream: TextIO | None = None) -> dict[str, int]:
     """Bring every code's search document and the vocabulary up to date."""
-    stored = {
-        row[0]: row[1:]
-        for row in SearchDocument.objects.values_list(
-            "code_id", "system", "title", "terms", "billable", "active"
-        )
-    }
+    stored = {row[0]: Document(*row) for row in SearchDocument.objects.values_list(*COLUMNS)}
+    progress = Progress("Search index", Code.objects.count(), stream)
     create, update, seen = [], [], set()
-    vocabulary = Counter()
-    for document in _documents(Code.objects.all()):
+    vocabulary: Counter[str] = Counter()
+    for document in progress.each(_documents(Code.objects.all())):
         seen.add(document.code_id)
         vocabulary.update(words(document.title))
         vocabulary.update(words(document.terms))
-        values = (
-            document.system,
-            document.title,
-            document.terms,
-            document.billable,
-            document.active,
-        )
-        if document.code_id not in stored:
+        old = stored.get(document.code_id)
+        if old is None:
             create.append(document)
-        elif stored[document.code_id] != values:
-            update.append(document)
-    SearchDocument.objects.bulk_create(create, batch_size=BATCH)
-    fields = ["system", "title", "terms", "billable", "active"]
-    bulk_update_rows(SearchDocument, fields, update, batch_size=BATCH)
+        elif old != document:
+            update.append((*document[1:], document.code_id))
+    insert_rows(SearchDocument, COLUMNS, create, BATCH)
+    update_rows(SearchDocument, COLUMNS[1:], update, BATCH)
     gone = sorted(set(stored) - seen)
     for part in _chunks(gone):
         SearchDocument.objects.filter(code_id__in=part).delete()
+    progress.finish()
     return {
         "search documents created": len(create),
         "search documents updated": len(update),
@@ -99,25 +102,20 @@ def sync() -> dict:
     }
 
 
-def _sync_vocabulary(counts: Counter) -> dict:
+def _sync_vocabulary(counts: Counter[str]) -> dict[str, int]:
     stored = dict(SearchTerm.objects.values_list("word", "frequency"))
-    create = [
-        SearchTerm(word=w, frequency=n)
-        for w, n in counts.items()
-        if w not in stored and len(w) <= 60
-    ]
+    create = [(w, n) for w, n in counts.items() if w not in stored and len(w) <= 60]
     changed = {w: n for w, n in counts.items() if w in stored and stored[w] != n}
-    SearchTerm.objects.bulk_create(create, batch_size=BATCH)
+    insert_rows(SearchTerm, ["word", "frequency"], create, BATCH)
     ids = dict(SearchTerm.objects.values_list("word", "id")) if changed else {}
-    objs = [SearchTerm(id=ids[w], word=w, frequency=n) for w, n in changed.items()]
-    bulk_update_rows(SearchTerm, ["frequency"], objs, batch_size=BATCH)
+    update_rows(SearchTerm, ["frequency"], [(n, ids[w]) for w, n in changed.items()], BATCH)
     gone = sorted(set(stored) - set(counts))
     for part in _chunks(gone):
         SearchTerm.objects.filter(word__in=part).delete()
     return {"search words created": len(create), "search words updated": len(changed)}
 
 
-def _chunks(items, size=900):
+def _chunks[T](items: list[T], size: int = 900) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 

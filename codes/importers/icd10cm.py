@@ -5,6 +5,7 @@ and applies it in one transaction; nothing is written when the file is bad.
 """
 
 from pathlib import Path
+from typing import TextIO
 
 from django.db import transaction
 
@@ -21,8 +22,9 @@ from .catalogue import (
 )
 from .codelists import code_rows
 from .errors import ImportFileError
+from .progress import Progress
 from .textfile import lines_with_numbers
-from .upsert import ImportReport
+from .upsert import ImportReport, insert_rows
 
 
 def parse_billable_list(path: str | Path):
@@ -86,16 +88,23 @@ def parse_cc_list(path: str | Path):
 
 
 @transaction.atomic
-def load_cc_mcc(cc_path, mcc_path, spec: ReleaseSpec, fiscal_year: int) -> ImportReport:
+def load_cc_mcc(
+    cc_path: str | Path,
+    mcc_path: str | Path,
+    spec: ReleaseSpec,
+    fiscal_year: int,
+    stream: TextIO | None = None,
+) -> ImportReport:
     """Set the FY's CC/MCC level of every listed code; drop levels no longer listed."""
     release = get_release(spec)
+    progress = Progress(f"{spec.name}: reading", 0, stream)
     ids = dict(Code.objects.filter(system=System.ICD10CM).values_list("code", "id"))
     wanted: dict[int, str] = {}
     for level, path in (
         (ComorbidityLevel.Level.CC, cc_path),
         (ComorbidityLevel.Level.MCC, mcc_path),
     ):
-        for number, code in parse_cc_list(path):
+        for number, code in progress.each(parse_cc_list(path)):
             if code not in ids:
                 raise ImportFileError(path, number, f"{code} is not in the ICD-10-CM catalogue")
             wanted[ids[code]] = level
@@ -106,12 +115,13 @@ def load_cc_mcc(cc_path, mcc_path, spec: ReleaseSpec, fiscal_year: int) -> Impor
     stale = [code_id for code_id, level in stored.items() if wanted.get(code_id) != level]
     ComorbidityLevel.objects.filter(fiscal_year=fiscal_year, code_id__in=stale).delete()
     rows = [
-        ComorbidityLevel(code_id=code_id, fiscal_year=fiscal_year, level=level, release=release)
+        (code_id, fiscal_year, level, release.id)
         for code_id, level in wanted.items()
         if stored.get(code_id) != level
     ]
-    ComorbidityLevel.objects.bulk_create(rows, batch_size=2000)
+    insert_rows(ComorbidityLevel, ["code_id", "fiscal_year", "level", "release_id"], rows)
     report["CC/MCC levels written"] += len(rows)
     report["CC/MCC levels removed"] += len(set(stale) - set(wanted))
     report["CC/MCC levels unchanged"] += len(wanted) - len(rows)
+    progress.finish()
     return report

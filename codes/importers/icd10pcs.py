@@ -11,6 +11,7 @@
 
 import sqlite3
 from pathlib import Path
+from typing import TextIO
 
 from django.db import transaction
 
@@ -20,7 +21,8 @@ from ..valuesets import PCS_SECTION
 from .catalogue import CatalogueEntry, ReleaseSpec, apply_release, get_release
 from .codelists import code_rows
 from .errors import ImportFileError
-from .upsert import ImportReport, bulk_update_rows
+from .progress import Progress
+from .upsert import ImportReport, insert_rows, update_rows
 
 AXES = {1: "Section", 2: "Body System", 3: "Root Operation"}
 MED_SURG_AXES = {4: "Body Part", 5: "Approach", 6: "Device", 7: "Qualifier"}
@@ -164,9 +166,12 @@ def parse_labels(labels_db):
 
 
 @transaction.atomic
-def load_labels(labels_db, spec: ReleaseSpec) -> ImportReport:
+def load_labels(
+    labels_db: str | Path, spec: ReleaseSpec, stream: TextIO | None = None
+) -> ImportReport:
     """Upsert every axis label by (prefix, position, value); writes only differences."""
     release = get_release(spec)
+    progress = Progress(f"{spec.name}: reading", 0, stream)
     fields = ["axis", "label", "definition", "explanation", "examples"]
     stored = {
         (row["prefix"], row["position"], row["value"]): row
@@ -176,16 +181,19 @@ def load_labels(labels_db, spec: ReleaseSpec) -> ImportReport:
     }
     report = ImportReport()
     create, update = [], []
-    for values in parse_labels(labels_db):
-        values = {name: values.get(name, "") for name in ["prefix", "position", "value", *fields]}
-        key = (values["prefix"], values["position"], values["value"])
+    for values in progress.each(parse_labels(labels_db)):
+        row = [values.get(name, "") for name in ["prefix", "position", "value", *fields]]
+        key = (row[0], row[1], row[2])
         old = stored.get(key)
         if old is None:
-            create.append(PcsAxisLabel(**values, release=release))
-        elif any(old[name] != values[name] for name in fields) or old["release_id"] != release.id:
-            update.append(PcsAxisLabel(id=old["id"], **values, release=release))
-    PcsAxisLabel.objects.bulk_create(create, batch_size=2000)
-    bulk_update_rows(PcsAxisLabel, [*fields, "release"], update)
+            create.append([*row, release.id])
+        elif any(old[name] != value for name, value in zip(fields, row[3:], strict=True)) or (
+            old["release_id"] != release.id
+        ):
+            update.append([*row[3:], release.id, old["id"]])
+    insert_rows(PcsAxisLabel, ["prefix", "position", "value", *fields, "release_id"], create)
+    update_rows(PcsAxisLabel, [*fields, "release_id"], update)
     report["PCS axis labels created"] += len(create)
     report["PCS axis labels updated"] += len(update)
+    progress.finish()
     return report

@@ -3,14 +3,17 @@
 import csv
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TextIO
 
 from django.db import transaction
 
 from ..models import MsDrg
 from .catalogue import ReleaseSpec, get_release
 from .errors import ImportFileError
+from .progress import Progress
+from .rows import sync_rows
 from .textfile import read_lines
-from .upsert import ImportReport, upsert
+from .upsert import ImportReport
 
 
 def parse(path: str | Path):
@@ -64,12 +67,17 @@ def _row(path, number, header, cells):
 
 
 @transaction.atomic
-def load(path, spec: ReleaseSpec, fiscal_year: int) -> ImportReport:
+def load(
+    path: str | Path, spec: ReleaseSpec, fiscal_year: int, stream: TextIO | None = None
+) -> ImportReport:
     release = get_release(spec)
-    report = ImportReport()
-    for _number, values in parse(path):
-        drg = values.pop("drg")
-        upsert(
-            report, MsDrg, {"fiscal_year": fiscal_year, "drg": drg}, {**values, "release": release}
-        )
+    progress = Progress(f"{spec.name}: reading", 0, stream)
+    rows = [
+        {**values, "fiscal_year": fiscal_year, "release_id": release.id}
+        for _number, values in progress.each(parse(path))
+    ]
+    report = sync_rows(
+        MsDrg, ["fiscal_year", "drg"], rows, MsDrg.objects.filter(fiscal_year=fiscal_year)
+    )
+    progress.finish()
     return report

@@ -1,7 +1,7 @@
 """Bulk, idempotent writes of indicator-style rows shared by the CMS importers."""
 
 from .guard import check_deletions
-from .upsert import ImportReport, bulk_update_rows
+from .upsert import ImportReport, insert_rows, update_rows
 
 BATCH = 5000
 
@@ -31,6 +31,7 @@ def sync_rows(
     gone = [old["pk"] for key, old in stored.items() if key not in wanted] if delete_missing else []
     if guard is not None:
         check_deletions(guard.name, label, len(gone), len(stored), guard.allow_deletions)
+    columns = [*key_fields, *fields]
     create, change, seen = [], [], set()
     for row in rows:
         key = tuple(row[name] for name in key_fields)
@@ -39,12 +40,11 @@ def sync_rows(
         seen.add(key)
         old = stored.get(key)
         if old is None:
-            create.append(model(**row))
+            create.append([row[name] for name in columns])
         elif update and any(old[name] != row[name] for name in fields):
-            change.append(model(pk=old["pk"], **row))
-    model.objects.bulk_create(create, batch_size=BATCH)
-    if change:
-        bulk_update_rows(model, fields, change, batch_size=BATCH)
+            change.append([*(row[name] for name in fields), old["pk"]])
+    insert_rows(model, columns, create, BATCH)
+    update_rows(model, fields, change, BATCH)
     report[f"{label} created"] += len(create)
     report[f"{label} updated"] += len(change)
     report[f"{label} unchanged"] += len(wanted) - len(create) - len(change)
@@ -70,12 +70,11 @@ def ensure_codes(pairs, release) -> dict:
         )
     }
     missing = sorted(pair for pair in wanted if pair not in ids)
-    Code.objects.bulk_create(
-        [
-            Code(system=system, code=code, kind=Kind.CODE, billable=True, release=release)
-            for system, code in missing
-        ],
-        batch_size=BATCH,
+    insert_rows(
+        Code,
+        ["system", "code", "kind", "billable", "release_id"],
+        [(system, code, Kind.CODE, True, release.id) for system, code in missing],
+        BATCH,
     )
     if missing:
         rows = Code.objects.filter(system__in=systems).values_list("system", "code", "id")
