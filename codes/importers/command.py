@@ -49,10 +49,11 @@ class ImportCommand(BaseCommand):
 
     def handle(self, *args, **options):
         path = Path(options["path"])
-        report = self.run(path, options, self.stderr if options["verbosity"] > 0 else None)
+        stream = self.stderr if options["verbosity"] > 0 else None
+        report = self.run(path, options, stream)
         for line in report.lines():
             self.stdout.write(line)
-        search = searchindex.sync()
+        search = searchindex.sync(stream)
         self.stdout.write(", ".join(f"{key}: {count}" for key, count in search.items()))
 
     def run(self, path: Path, options, stream):

@@ -4,6 +4,7 @@ import time
 from argparse import ArgumentParser
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
@@ -56,11 +57,13 @@ class Command(BaseCommand):
         stream = self.stderr if options["verbosity"] > 0 else None
         for name in self._plan(options):
             source = SOURCES[name]
+            paths, spec = self._paths(source, options), self._spec(source, options)
+            if stream:
+                files = ", ".join(Path(path).name for path in paths.values())
+                stream.write(f"{name}: {spec.name}, from {files}\n")
             started = time.monotonic()
             try:
-                report = source.load(
-                    self._paths(source, options), self._spec(source, options), stream
-                )
+                report = source.load(paths, spec, stream)
             except StaleRelease as stale:
                 self.stdout.write(f"{name}: skipped ({stale}).")
                 continue
@@ -75,7 +78,9 @@ class Command(BaseCommand):
             summary = ", ".join(report.lines()) or "no rows"
             self.stdout.write(f"{name}: {summary} [{time.monotonic() - started:.1f}s]")
         started = time.monotonic()
-        summary = ", ".join(f"{key}: {count}" for key, count in searchindex.sync().items())
+        if stream:
+            stream.write("search index: every code's search document and the vocabulary\n")
+        summary = ", ".join(f"{key}: {count}" for key, count in searchindex.sync(stream).items())
         self.stdout.write(f"search index: {summary} [{time.monotonic() - started:.1f}s]")
         self.stdout.write(self.style.SUCCESS("Done."))
 
