@@ -8,10 +8,11 @@ writes nothing. `refresh_code()` runs on admin edits (signals), one code at a ti
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NamedTuple, TextIO
 
-from django.db import transaction
-from django.db.models import QuerySet
+from django.db import connection, transaction
+from django.db.models import Model, QuerySet
 
 from .importers.progress import Progress
 from .importers.upsert import insert_rows, update_rows
@@ -24,7 +25,9 @@ BATCH = 5000
 
 
 def words(text: str) -> list[str]:
-    return [w.strip("'-") for w in WORD.findall(text.lower()) if len(w.strip("'-")) >= 3]
+    """The vocabulary words of `text`: lower case, three letters or more."""
+    stripped = (word.strip("'-") for word in WORD.findall(text.lower()))
+    return [word for word in stripped if len(word) >= 3]
 
 
 class Document(NamedTuple):
@@ -81,18 +84,18 @@ def sync(stream: TextIO | None = None) -> dict[str, int]:
     vocabulary: Counter[str] = Counter()
     for document in progress.each(_documents(Code.objects.all())):
         seen.add(document.code_id)
-        vocabulary.update(words(document.title))
-        vocabulary.update(words(document.terms))
+        vocabulary.update(words(f"{document.title} {document.terms}"))
         old = stored.get(document.code_id)
         if old is None:
             create.append(document)
         elif old != document:
             update.append((*document[1:], document.code_id))
-    insert_rows(SearchDocument, COLUMNS, create, BATCH)
-    update_rows(SearchDocument, COLUMNS[1:], update, BATCH)
     gone = sorted(set(stored) - seen)
-    for part in _chunks(gone):
-        SearchDocument.objects.filter(code_id__in=part).delete()
+    with _bulk_fts(SearchDocument, "codes_search_fts", len(create) + len(update) + len(gone)):
+        insert_rows(SearchDocument, COLUMNS, create, BATCH)
+        update_rows(SearchDocument, COLUMNS[1:], update, BATCH)
+        for part in _chunks(gone):
+            SearchDocument.objects.filter(code_id__in=part).delete()
     progress.finish()
     return {
         "search documents created": len(create),
@@ -106,13 +109,43 @@ def _sync_vocabulary(counts: Counter[str]) -> dict[str, int]:
     stored = dict(SearchTerm.objects.values_list("word", "frequency"))
     create = [(w, n) for w, n in counts.items() if w not in stored and len(w) <= 60]
     changed = {w: n for w, n in counts.items() if w in stored and stored[w] != n}
-    insert_rows(SearchTerm, ["word", "frequency"], create, BATCH)
-    ids = dict(SearchTerm.objects.values_list("word", "id")) if changed else {}
-    update_rows(SearchTerm, ["frequency"], [(n, ids[w]) for w, n in changed.items()], BATCH)
     gone = sorted(set(stored) - set(counts))
-    for part in _chunks(gone):
-        SearchTerm.objects.filter(word__in=part).delete()
+    with _bulk_fts(SearchTerm, "codes_searchterm_fts", len(create) + len(changed) + len(gone)):
+        insert_rows(SearchTerm, ["word", "frequency"], create, BATCH)
+        ids = dict(SearchTerm.objects.values_list("word", "id")) if changed else {}
+        update_rows(SearchTerm, ["frequency"], [(n, ids[w]) for w, n in changed.items()], BATCH)
+        for part in _chunks(gone):
+            SearchTerm.objects.filter(word__in=part).delete()
     return {"search words created": len(create), "search words updated": len(changed)}
+
+
+@contextmanager
+def _bulk_fts(model: type[Model], fts: str, writes: int) -> Iterator[None]:
+    """Many writes to `model` on SQLite: set its FTS5 triggers aside, then rebuild `fts`.
+
+    The triggers (migration 0004) index row by row: 11.7 s for the 178,000 documents
+    of a first load, against 0.8 s to write them bare and 2.3 s to rebuild the index
+    from the table. Past a fifth of the table the rebuild wins. The triggers are put
+    back in the same transaction, so admin edits stay indexed, and a failure rolls the
+    whole swap back.
+    """
+    total = model._default_manager.count() + writes  # rows the table will hold, at most
+    if connection.vendor != "sqlite" or writes * 5 < total:
+        yield
+        return
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s",
+            [table],
+        )
+        triggers = cursor.fetchall()
+        for name, _sql in triggers:
+            cursor.execute(f"DROP TRIGGER {connection.ops.quote_name(name)}")
+        yield
+        cursor.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")  # noqa: S608 (fixed names)
+        for _name, sql in triggers:
+            cursor.execute(sql)
 
 
 def _chunks[T](items: list[T], size: int = 900) -> Iterator[list[T]]:
