@@ -2,10 +2,11 @@
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
 from itertools import batched
 from typing import Any
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 from django.db.models import Field
 from django.utils import timezone
 
@@ -135,15 +136,31 @@ def update_rows(
 
 def _preparer(fields: Sequence["Field[Any, Any]"]) -> Callable[[Sequence[Any]], list[Any]]:
     """A function turning a row of Python values into database parameters."""
-    steps = [
-        None if field.get_internal_type() in PLAIN else field.get_db_prep_save for field in fields
-    ]
+    steps = [None if field.get_internal_type() in PLAIN else _converter(field) for field in fields]
     if not any(steps):
         return list
     return lambda row: [
-        value if step is None else step(value, connection)
+        value if step is None or value is None else step(value)
         for step, value in zip(steps, row, strict=True)
     ]
+
+
+def _converter(field: "Field[Any, Any]") -> Callable[[Any], Any]:
+    """`field`'s get_db_prep_save, remembering dates and times: a load repeats a few of
+    them on every row (the same updated_at, a release's termination date), and each
+    conversion costs time-zone and type checks."""
+    db = connections[DEFAULT_DB_ALIAS]  # the proxy `connection` resolves it per access
+    prepare = field.get_db_prep_save
+    known: dict[date, Any] = {}
+
+    def convert(value: Any) -> Any:
+        if type(value) not in (date, datetime):
+            return prepare(value, db)
+        if value not in known:
+            known[value] = prepare(value, db)
+        return known[value]
+
+    return convert
 
 
 def _executemany(sql: str, params: Iterable[list[Any]], batch_size: int) -> int:
