@@ -7,6 +7,8 @@ Layout: ../shared/cms-formats.md §6.3.
 import bisect
 import csv
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
 from django.db import transaction
 
@@ -25,14 +27,16 @@ def _shape(code: str) -> str:
     return "".join("9" if ch.isdigit() else "A" for ch in code)
 
 
-def parse(path):
+def parse(path: str | Path) -> Iterator[tuple[int, str, str, str, str]]:
+    """(line, first code, last code, category, label) per range."""
     reader = csv.reader(read_lines(path, "cp1252"), quotechar='"')
     found = 0
     for cells in reader:
-        if not cells or not RANGE.match(cells[0].strip()):
+        matched = RANGE.match(cells[0].strip()) if cells else None
+        if matched is None:
             continue
         number = reader.line_num
-        first, last = RANGE.match(cells[0].strip()).groups()
+        first, last = matched.groups()
         if _shape(first) != _shape(last) or first > last:
             raise ImportFileError(path, number, f"not a code range: {cells[0]!r}")
         category = cells[1].strip().strip("'") if len(cells) > 1 else ""
@@ -46,7 +50,7 @@ def parse(path):
 
 
 @transaction.atomic
-def load(path, spec: ReleaseSpec) -> ImportReport:
+def load(path: str | Path, spec: ReleaseSpec) -> ImportReport:
     release = get_release(spec)
     codes = sorted(
         Code.objects.filter(system__in=[System.CPT, System.HCPCS], kind="code").values_list(

@@ -31,7 +31,7 @@ Event = tuple[str, str, str]  # (code, action, notes)
 
 def changes(code: str, old: CodeRow, want: CodeRow) -> list[Event]:
     """Events for a code the release keeps, going from `old` to `want`."""
-    events = []
+    events: list[Event] = []
     if old.status == Code.Status.DELETED:
         events.append((code, CodeHistory.Action.REINSTATED, "Back in the code set."))
     elif old.billable and not want.billable:

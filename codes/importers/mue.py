@@ -21,7 +21,7 @@ from .textfile import read_lines
 from .upsert import ImportReport
 
 
-def setting_of(path, header_text: str = "") -> str:
+def setting_of(path: str | Path, header_text: str = "") -> str:
     text = (Path(path).name + " " + header_text).lower().replace(" ", "")
     if "outpatient" in text or "hospital" in text:
         return "outpatient"
@@ -30,7 +30,10 @@ def setting_of(path, header_text: str = "") -> str:
     return "practitioner"
 
 
-def parse(path):
+MueRow = tuple[int, str, int, str, str]  # (line, code, value, indicator, rationale)
+
+
+def parse(path: str | Path) -> tuple[str, list[MueRow]]:
     """(setting, [(line, code, value, indicator, rationale)])."""
     reader = csv.reader(read_lines(path, "cp1252"))
     header, rows = None, []
@@ -60,7 +63,7 @@ def parse(path):
 
 
 @transaction.atomic
-def load(path, spec: ReleaseSpec) -> ImportReport:
+def load(path: str | Path, spec: ReleaseSpec) -> ImportReport:
     setting, rows = parse(path)
     release = get_release(spec)
     ids = ensure_codes({(system_of(code), code) for _, code, *_ in rows}, release)

@@ -9,6 +9,7 @@ Layout: ../shared/cms-formats.md §3.
 
 import csv
 import re
+from collections.abc import Iterator
 from datetime import date
 from itertools import chain, islice
 from pathlib import Path
@@ -35,7 +36,10 @@ def setting_of(path: str | Path) -> str:
     return "practitioner"
 
 
-def parse(path: str | Path):
+PtpRow = tuple[int, str, str, date, date | None, str, str]
+
+
+def parse(path: str | Path) -> Iterator[PtpRow]:
     """(line, column 1, column 2, effective, deleted, modifier indicator, rationale)."""
     lines = read_lines(path, "cp1252", tabs=True)
     head = list(islice(lines, 20))  # preamble and header: tab-delimited or CSV?
@@ -59,7 +63,7 @@ def parse(path: str | Path):
         raise ImportFileError(path, None, "no column 1 / column 2 rows: not an NCCI PTP file")
 
 
-def _date(path, number, text):
+def _date(path: str | Path, number: int, text: str) -> date:
     if not DATE.match(text):
         raise ImportFileError(path, number, f"not a YYYYMMDD date: {text!r}")
     try:
@@ -73,7 +77,7 @@ def system_of(code: str) -> str:
 
 
 @transaction.atomic
-def load(path, spec: ReleaseSpec, setting: str | None = None) -> ImportReport:
+def load(path: str | Path, spec: ReleaseSpec, setting: str | None = None) -> ImportReport:
     setting = setting or setting_of(path)
     release = get_release(spec)
     pairs = list(parse(path))

@@ -5,7 +5,9 @@ like "$1,234.56"; unused cells hold ".". Layout: ../shared/cms-formats.md §5.
 """
 
 import csv
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from django.db import transaction
 
@@ -19,7 +21,7 @@ from .textfile import read_lines
 from .upsert import ImportReport
 
 
-def _money(path, number, text):
+def _money(path: str | Path, number: int, text: str) -> Decimal | None:
     text = text.replace("$", "").replace(",", "").strip()
     if text in ("", "."):
         return None
@@ -29,9 +31,13 @@ def _money(path, number, text):
         raise ImportFileError(path, number, f"not an amount: {text!r}") from None
 
 
-def parse(path):
+OppsRow = tuple[int, str, str, str, Decimal | None, Decimal | None]
+
+
+def parse(path: str | Path) -> Iterator[OppsRow]:
+    """(line, code, status indicator, APC, relative weight, payment rate) per row."""
     reader = csv.reader(read_lines(path, "cp1252"))
-    columns = None
+    columns: dict[str, int] | None = None
     for cells in reader:
         cells = [" ".join(cell.split()) for cell in cells]
         if columns is None:
@@ -45,7 +51,7 @@ def parse(path):
             continue
         number = reader.line_num
 
-        def cell(name, cells=cells, columns=columns):
+        def cell(name: str, cells: list[str] = cells, columns: dict[str, int] = columns) -> str:
             index = columns.get(name)
             return cells[index] if index is not None and index < len(cells) else ""
 
@@ -65,7 +71,7 @@ def parse(path):
 
 
 @transaction.atomic
-def load(path, spec: ReleaseSpec, year: int | None = None) -> ImportReport:
+def load(path: str | Path, spec: ReleaseSpec, year: int | None = None) -> ImportReport:
     year = year or spec.effective_date.year
     release = get_release(spec)
     rows = list(parse(path))

@@ -19,7 +19,7 @@ from django.db import transaction
 
 from .. import valuesets
 from ..formats import System
-from ..models import CodeHistory, FeeScheduleIndicator
+from ..models import CodeHistory, FeeScheduleIndicator, Release
 from .catalogue import ReleaseSpec, get_release
 from .errors import ImportFileError
 from .rows import ensure_codes, sync_rows
@@ -124,7 +124,7 @@ def _parse_csv(path: str | Path, lines: Iterable[str]) -> Iterator[tuple[int, di
         raise ImportFileError(path, None, "no header row starting 'HCPCS': not a PPRRVU file")
 
 
-def _stacked_names(rows) -> list[str]:
+def _stacked_names(rows: list[list[str]]) -> list[str]:
     width = len(rows[-1])
     return [
         " ".join(
@@ -146,11 +146,11 @@ def _parse_txt(path: str | Path, lines: Iterable[str]) -> Iterator[tuple[int, di
         yield number, {field: line[first - 1 : last].strip() for field, first, last in POSITIONS}
 
 
-def _clean(path, number, raw: dict) -> dict:
+def _clean(path: str | Path, number: int, raw: dict[str, str]) -> dict[str, Any]:
     code = raw["code"]
     if not (CPT.match(code) or HCPCS.match(code)):
         raise ImportFileError(path, number, f"not a CPT or HCPCS code: {code!r}")
-    values = dict(raw)
+    values: dict[str, Any] = dict(raw)
     for field, valueset in VALUESETS.items():
         value = values.get(field, "")
         if value not in valueset and not (value == "" and field != "status"):
@@ -172,7 +172,7 @@ def _clean(path, number, raw: dict) -> dict:
 
 
 @transaction.atomic
-def load(path, spec: ReleaseSpec, year: int | None = None) -> ImportReport:
+def load(path: str | Path, spec: ReleaseSpec, year: int | None = None) -> ImportReport:
     year = year or spec.effective_date.year
     release = get_release(spec)
     rows = [values for _line, values in parse(path)]
@@ -205,7 +205,9 @@ def load(path, spec: ReleaseSpec, year: int | None = None) -> ImportReport:
     return report
 
 
-def _status_history(before, wanted, spec, release) -> ImportReport:
+def _status_history(
+    before: dict[int, str], wanted: list[dict[str, Any]], spec: ReleaseSpec, release: Release
+) -> ImportReport:
     """A changed fee schedule status is a dated event on the code's page."""
     rows = [
         {

@@ -1,13 +1,33 @@
 """Bulk, idempotent writes of indicator-style rows shared by the CMS importers."""
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.db import models
+
+from ..formats import Kind
+from ..models import Code, Release
 from .guard import check_deletions
 from .upsert import ImportReport, insert_rows, update_rows
+
+if TYPE_CHECKING:
+    from .catalogue import ReleaseSpec
+
+Row = dict[str, Any]  # column attname → value
+CodeKey = tuple[str, str]  # (system, code)
 
 BATCH = 5000
 
 
 def sync_rows(
-    model, key_fields, rows, scope, *, delete_missing=False, update=True, guard=None
+    model: type[models.Model],
+    key_fields: list[str],
+    rows: list[Row],
+    scope: "models.QuerySet[Any]",
+    *,
+    delete_missing: bool = False,
+    update: bool = True,
+    guard: "ReleaseSpec | None" = None,
 ) -> ImportReport:
     """Make `scope` (a queryset) hold `rows` (dicts of column attnames), keyed by `key_fields`.
 
@@ -19,7 +39,7 @@ def sync_rows(
     A second call with the same rows writes nothing.
     """
     report = ImportReport()
-    label = model._meta.verbose_name_plural
+    label = str(model._meta.verbose_name_plural)
     if not rows and not delete_missing:
         return report
     fields = sorted({name for row in rows for name in row} - set(key_fields)) if rows else []
@@ -50,17 +70,14 @@ def sync_rows(
     report[f"{label} unchanged"] += len(wanted) - len(create) - len(change)
     if delete_missing:
         for start in range(0, len(gone), 900):
-            model.objects.filter(pk__in=gone[start : start + 900]).delete()
+            model._default_manager.filter(pk__in=gone[start : start + 900]).delete()
         report[f"{label} removed"] += len(gone)
     return report
 
 
-def ensure_codes(pairs, release) -> dict:
+def ensure_codes(pairs: Iterable[CodeKey], release: Release) -> dict[CodeKey, int]:
     """{(system, code): id} for every pair, creating bare entries for codes the catalogue
     lacks (a CMS file may list CPT codes before the licensed descriptors are loaded)."""
-    from ..formats import Kind
-    from ..models import Code
-
     wanted = set(pairs)
     systems = {system for system, _ in wanted}
     ids = {

@@ -27,11 +27,13 @@ class ImportReport(Counter):
         return [f"{key}: {count}" for key, count in sorted(self.items())]
 
 
-def upsert(report: ImportReport, model, lookup: dict, values: dict):
+def upsert[M: models.Model](
+    report: ImportReport, model: type[M], lookup: dict[str, Any], values: dict[str, Any]
+) -> M:
     """Create the row named by `lookup`, or update it only where `values` differ."""
-    obj = model.objects.filter(**lookup).first()
+    obj = model._default_manager.filter(**lookup).first()
     if obj is None:
-        obj = model.objects.create(**lookup, **values)
+        obj = model._default_manager.create(**lookup, **values)
         report.add(model, "created")
         return obj
     changed = [name for name, value in values.items() if _differs(getattr(obj, name), value)]
@@ -45,7 +47,7 @@ def upsert(report: ImportReport, model, lookup: dict, values: dict):
     return obj
 
 
-def _differs(current, new) -> bool:
+def _differs(current: object, new: object) -> bool:
     if isinstance(current, models.Model) or isinstance(new, models.Model):
         return getattr(current, "pk", None) != getattr(new, "pk", None)
     if current is None or new is None:
@@ -88,7 +90,7 @@ def insert_rows(
     log. The ids are not returned: callers read them back by natural key.
     """
     meta = model._meta
-    given = [meta.get_field(name) for name in fields]
+    given = _fields(model, fields)
     named = {field.attname for field in given}
     rest = [
         field
@@ -105,10 +107,10 @@ def insert_rows(
         )
         for field in rest
     ]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in [*given, *rest])
+    columns = ", ".join(_column(field) for field in [*given, *rest])
     marks = ", ".join(["%s"] * (len(given) + len(rest)))
-    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608
+    table = connection.ops.quote_name(meta.db_table)
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
     prepare = _preparer(given)
     return _executemany(sql, (prepare(row) + defaults for row in rows), batch_size)
 
@@ -125,13 +127,30 @@ def update_rows(
     Django's bulk_update builds one CASE expression per field per batch, which grows
     slow and memory-hungry past a few thousand rows; importers update up to ~100,000.
     """
-    meta = model._meta
-    columns = [meta.get_field(name) for name in fields]
-    quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(field.column)} = %s" for field in columns)
-    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
-    prepare = _preparer([*columns, meta.pk])
+    columns = _fields(model, fields)
+    pk = _fields(model, ["pk"])[0]
+    assignments = ", ".join(f"{_column(field)} = %s" for field in columns)
+    table = connection.ops.quote_name(model._meta.db_table)
+    sql = f"UPDATE {table} SET {assignments} WHERE {_column(pk)} = %s"  # noqa: S608
+    prepare = _preparer([*columns, pk])
     return _executemany(sql, (prepare(row) for row in rows), batch_size)
+
+
+def _fields(model: type[models.Model], names: Sequence[str]) -> list["Field[Any, Any]"]:
+    """The columns named (by field name or attname; "pk" for the primary key)."""
+    found = []
+    for name in names:
+        field = model._meta.pk if name == "pk" else model._meta.get_field(name)
+        if not isinstance(field, Field):
+            raise TypeError(f"{model.__name__}.{name} is not a column")
+        found.append(field)
+    return found
+
+
+def _column(field: "Field[Any, Any]") -> str:
+    if field.column is None:
+        raise TypeError(f"{field} has no column")
+    return connection.ops.quote_name(field.column)
 
 
 def _preparer(fields: Sequence["Field[Any, Any]"]) -> Callable[[Sequence[Any]], list[Any]]:

@@ -13,7 +13,7 @@ from codes import searchindex
 from codes.formats import System
 from codes.importers.bundled import ORDER, SOURCES, BundledSource
 from codes.importers.catalogue import ReleaseSpec, StaleRelease
-from codes.importers.command import ALLOW_DELETIONS_HELP
+from codes.importers.command import ALLOW_DELETIONS_HELP, progress_stream
 from codes.importers.errors import ImportFileError
 from codes.importers.guard import TooManyDeletions
 from codes.models import Code
@@ -54,7 +54,7 @@ class Command(BaseCommand):
         if options["if_empty"] and Code.objects.in_system(System.ICD10CM).exists():
             self.stdout.write("ICD-10 codes already loaded; nothing to do.")
             return
-        stream = self.stderr if options["verbosity"] > 0 else None
+        stream = progress_stream(self, options)
         for name in self._plan(options):
             source = SOURCES[name]
             paths, spec = self._paths(source, options), self._spec(source, options)
