@@ -325,7 +325,7 @@ def test_import_release_recognises_a_folder(tmp_path, hcpcs_files, capsys):
     (folder / "MCR_MUE_PractitionerServices_Eff_01-01-2026.csv").write_text(MUE, encoding="latin-1")
     (folder / "2026_january_web_addendum_b.csv").write_text(OPPS, encoding="latin-1")
     cpt_folder(folder)
-    call_command("import_release", str(folder), release="2026-01-01")
+    call_command("import_release", str(folder), release=date(2026, 1, 1))
     out = capsys.readouterr().out
     for name in [
         "cpt2026",

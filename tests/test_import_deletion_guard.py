@@ -149,3 +149,19 @@ def test_indicator_release_leaving_out_rows_is_refused(tmp_path, command, name, 
     with pytest.raises(CommandError, match=rf"{name}: .* would remove 1 of the 2 "):
         call_command(command, str(path), release=date(2026, 4, 1), verbosity=0)
     assert snapshot() == before
+
+
+def test_import_release_passes_allow_deletions_on(tmp_path):
+    jan = write_hcpcs(tmp_path / "HCPC2026_JAN_ANWEB.txt", jan_codes())
+    call_command("import_hcpcs", str(jan), verbosity=0)
+    folder = tmp_path / "april"
+    folder.mkdir()
+    write_pprrvu(folder / "PPRRVU2026_Apr.csv", PFS_ROWS)
+    short = [c for c in apr_codes() if c["code"] not in ("A4550", "J0129")]
+    write_hcpcs(folder / "HCPC2026_APR_ANWEB.txt", short)
+    before = snapshot()
+    with pytest.raises(CommandError, match=r"HCPC2026_APR_ANWEB\.txt: .* would remove 2 of the 5"):
+        call_command("import_release", str(folder), verbosity=0)
+    assert snapshot() == before
+    call_command("import_release", str(folder), allow_deletions=True, verbosity=0)
+    assert Code.objects.get(code="A4550").status == Code.Status.DELETED
