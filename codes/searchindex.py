@@ -12,7 +12,8 @@ from contextlib import contextmanager
 from typing import NamedTuple, TextIO
 
 from django.db import connection, transaction
-from django.db.models import Model, QuerySet
+from django.db.models import F, Model, QuerySet
+from django.db.models.functions import Greatest
 
 from .importers.progress import Progress
 from .importers.upsert import insert_rows, update_rows
@@ -154,21 +155,36 @@ def _chunks[T](items: list[T], size: int = 900) -> Iterator[list[T]]:
 
 
 def refresh_code(code_id: int) -> None:
-    """One code's document after an edit, and any new words it brings."""
+    """One code's document after an edit, and the vocabulary as sync() would leave it."""
+    before = SearchDocument.objects.filter(code_id=code_id).values_list("title", "terms").first()
     found = list(_documents(Code.objects.filter(pk=code_id)))
-    if not found:
+    if found:
+        document = found[0]
+        SearchDocument.objects.update_or_create(
+            code_id=code_id,
+            defaults={
+                "system": document.system,
+                "title": document.title,
+                "terms": document.terms,
+                "billable": document.billable,
+                "active": document.active,
+            },
+        )
+    else:
         SearchDocument.objects.filter(code_id=code_id).delete()
-        return
-    document = found[0]
-    SearchDocument.objects.update_or_create(
-        code_id=code_id,
-        defaults={
-            "system": document.system,
-            "title": document.title,
-            "terms": document.terms,
-            "billable": document.billable,
-            "active": document.active,
-        },
-    )
-    for word in set(words(document.title) + words(document.terms)):
-        SearchTerm.objects.get_or_create(word=word[:60])
+    old = Counter(words(" ".join(before))) if before else Counter()
+    new = Counter(words(f"{found[0].title} {found[0].terms}")) if found else Counter()
+    _count_words({word: new[word] - old[word] for word in old | new if new[word] != old[word]})
+
+
+def _count_words(change: dict[str, int]) -> None:
+    """Apply one document's change of word counts to the vocabulary: frequencies are
+    occurrences over all documents, so a word's frequency moves by its own change."""
+    known = set(SearchTerm.objects.filter(word__in=list(change)).values_list("word", flat=True))
+    for word, delta in change.items():
+        if word in known:
+            frequency = Greatest(F("frequency") + delta, 0)  # never below 0 (a check)
+            SearchTerm.objects.filter(word=word).update(frequency=frequency)
+        elif delta > 0 and len(word) <= 60:
+            SearchTerm.objects.create(word=word, frequency=delta)
+    SearchTerm.objects.filter(word__in=list(change), frequency__lte=0).delete()
