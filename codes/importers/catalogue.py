@@ -2,12 +2,10 @@
 
 Every code-set importer turns its file into `CatalogueEntry` records and calls
 `apply_release()`. It compares the release with what is stored, writes only the
-differences in one transaction, and records the history a coder wants to see:
-added, revised (descriptor changed), deleted (gone, or no longer billable) and
-reinstated. Loading the same release twice writes nothing.
+differences in one transaction, and records the history a coder wants to see
+(`codehistory`). Loading the same release twice writes nothing.
 """
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -20,26 +18,19 @@ from django.utils import timezone
 
 from .. import pagecache
 from ..models import Code, CodeHistory, CodeNote, Release
+from .codehistory import CodeRow, Event, changes, write_history
+from .guard import check_deletions
 from .progress import Progress
-from .upsert import ImportReport, bulk_update_rows
+from .upsert import ImportReport, insert_rows, update_rows
 
-BATCH = 2000
-QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
-FIELDS = [
-    "kind",
-    "parent_id",
-    "position",
-    "billable",
-    "short_description",
-    "long_description",
-    "status",
-    "termination_date",
-    "release_id",
-]
+FIELDS = list(CodeRow._fields)
+Note = tuple[str, str, str]  # (kind, character, text)
 
 
 @dataclass
 class CatalogueEntry:
+    """One entry of a release as its importer read it, before it meets the database."""
+
     code: str
     kind: str
     long_description: str
@@ -47,11 +38,12 @@ class CatalogueEntry:
     position: int = 0
     billable: bool = True
     short_description: str = ""
-    # (kind, character, text) in order; None when the source carries no notes.
-    notes: list[tuple[str, str, str]] | None = None
-    # Sources that date codes themselves (HCPCS): first and last valid day.
-    effective_date: object = None
-    termination_date: object = None
+    notes: list[Note] | None = None
+    """In order; None when the source carries no notes (its stored notes stay)."""
+    effective_date: date | None = None
+    """Sources that date codes themselves (HCPCS): first valid day…"""
+    termination_date: date | None = None
+    """…and last valid day."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +65,7 @@ class ReleaseSpec:
     since 2025-10-01 (their own <version> says fiscal year 2026)."""
     allow_deletions: bool = False
     """The operator's --allow-deletions: accept a release that would delete more than
-    DELETION_GUARD of a code set's active codes (normally a sign of a damaged file)."""
+    guard.DELETION_GUARD of a code set's active codes (normally a sign of a damaged file)."""
 
 
 class Scope(StrEnum):
@@ -128,112 +120,145 @@ def apply_release(
     """Make the stored `system` codes match the release; return what changed."""
     report = ImportReport()
     release = get_release(spec)
-    entries = list(entries)
-    progress = Progress(f"{spec.name}", len(entries) * 2, stream)
+    entries = _read(spec.name, entries, stream)
     stored = {
-        row["code"]: row for row in Code.objects.filter(system=system).values("id", "code", *FIELDS)
+        code: (pk, CodeRow(*values))
+        for pk, code, *values in Code.objects.filter(system=system).values_list(
+            "id", "code", *FIELDS
+        )
     }
     baseline = not stored  # a first load is the starting point, not a change
+    gone = _left_out(system, spec, stored, {e.code for e in entries}, rules)
     day = spec.changes_dated or spec.effective_date
-    history: list[tuple[str, str, str]] = []  # (code, action, notes)
+    history: list[Event] = []
+    progress = Progress(f"{spec.name}: writing", len(entries) * 2, stream)
 
     # 1. New codes (parents are linked in step 2, once every row has an id).
     new = [e for e in entries if e.code not in stored]
-    Code.objects.bulk_create(
-        [
-            Code(
-                system=system,
-                code=e.code,
-                **{**_wanted(e, day, release), "parent_id": None},
-                effective_date=e.effective_date or (None if baseline else day),
-            )
-            for e in new
-        ],
-        batch_size=BATCH,
+    insert_rows(
+        Code,
+        ["system", "code", "effective_date", *FIELDS],
+        (
+            (system, e.code, e.effective_date or (None if baseline else day), *row)
+            for e in progress.each(new)
+            for row in [_wanted(e, day, release.id, None)]
+        ),
     )
-    report["codes created"] += len(new)
-    progress.advance(len(new))
     ids = dict(Code.objects.filter(system=system).values_list("code", "id"))
     if not rules.dated_by_source:
         history += [(e.code, CodeHistory.Action.ADDED, "") for e in new if e.billable]
 
     # 2. Every entry of the release: compare, then update what differs.
-    changed = []
+    changed: list[tuple[int, CodeRow]] = []
     updated = 0
-    in_release = set()
-    for e in entries:
-        in_release.add(e.code)
-        old = stored.get(e.code)
-        want = {**_wanted(e, day, release), "parent_id": ids.get(e.parent) if e.parent else None}
-        if old is None:
-            old = {**want, "parent_id": None, "id": ids[e.code]}
-        else:
+    for e in progress.each(entries):
+        want = _wanted(e, day, release.id, ids.get(e.parent) if e.parent else None)
+        if e.code not in stored:  # inserted above with no parent
+            if want.parent_id is not None:
+                changed.append((ids[e.code], want))
+            continue
+        pk, old = stored[e.code]
+        if old != want:
+            changed.append((pk, want))
+            updated += 1
             if not baseline and not rules.dated_by_source:
-                history += _changes(e.code, old, want)
-            updated += any(old[name] != value for name, value in want.items())
-        if any(old[name] != value for name, value in want.items()):
-            changed.append(Code(id=old["id"], **want))
-        progress.advance()
+                history += changes(e.code, old, want)
 
     # 3. Stored codes the release no longer has.
     last_day = day - timedelta(days=1)
-    deleted = 0
-    for code, old in stored.items():
-        if code in in_release or old["status"] == Code.Status.DELETED:
-            continue
-        if rules.owns is not None and not rules.owns(code):
-            continue
-        if rules.scope == Scope.BILLABLE and not old["billable"]:
-            continue  # a billable-only list says nothing about headings
+    for code, pk, old in gone:
+        parent_id = old.parent_id or _nearest_ancestor(code, ids)
         changed.append(
-            Code(
-                id=old["id"],
-                **{
-                    **{name: old[name] for name in FIELDS},
-                    "status": Code.Status.DELETED,
-                    "billable": False,
-                    "parent_id": old["parent_id"] or _nearest_ancestor(code, ids),
-                    "termination_date": last_day,
-                    "release_id": release.id,
-                },
+            (
+                pk,
+                old._replace(
+                    status=Code.Status.DELETED,
+                    billable=False,
+                    parent_id=parent_id,
+                    termination_date=last_day,
+                    release_id=release.id,
+                ),
             )
         )
         if not rules.dated_by_source:
             history.append((code, CodeHistory.Action.DELETED, "Removed from the code set."))
-        deleted += 1
     now = timezone.now()
-    for code in changed:
-        code.updated_at = now
-    bulk_update_rows(Code, [*FIELDS, "updated_at"], changed)
+    update_rows(Code, [*FIELDS, "updated_at"], ((*row, now, pk) for pk, row in changed))
+    report["codes created"] += len(new)
     report["codes updated"] += updated
-    report["codes deleted"] += deleted
+    report["codes deleted"] += len(gone)
     report["codes unchanged"] += len(entries) - len(new) - updated
 
     # 4. Notes and history.
     if any(e.notes is not None for e in entries):
         _sync_notes(system, entries, ids, report)
     if not baseline:
-        _write_history(history, ids, day, release, report)
+        write_history(history, ids, day, release, report)
     progress.finish()
     return report
 
 
-def _wanted(e: CatalogueEntry, day, release) -> dict:
-    """The stored form of an entry (all FIELDS but parent_id)."""
+def _read(
+    name: str, entries: Iterable[CatalogueEntry], stream: TextIO | None
+) -> list[CatalogueEntry]:
+    """The whole release in memory (it is compared twice), counted as the file is parsed."""
+    progress = Progress(f"{name}: reading", 0, stream)
+    read = list(progress.each(entries))
+    progress.finish()
+    return read
+
+
+def _left_out(
+    system: str,
+    spec: ReleaseSpec,
+    stored: dict[str, tuple[int, CodeRow]],
+    in_release: set[str],
+    rules: ApplyRules,
+) -> list[tuple[str, int, CodeRow]]:
+    """The stored active codes the release speaks for but no longer lists.
+
+    Refuses the release (guard.TooManyDeletions) when they are too large a share.
+    Codes another source's file put there bare (`rows.ensure_codes`: a 2025 fee
+    schedule lists HCPCS codes a 2019 HCPCS file never had) are not this release's to
+    delete: it says nothing about them.
+    """
+    others = set(
+        Release.objects.exclude(source__in=["", spec.source])
+        .filter(is_sample=False)
+        .values_list("id", flat=True)
+    )
+    spoken_for = [
+        (code, pk, old)
+        for code, (pk, old) in stored.items()
+        if old.status != Code.Status.DELETED
+        and (rules.owns is None or rules.owns(code))
+        and (rules.scope == Scope.FULL or old.billable)  # a billable list skips headings
+        and old.release_id not in others
+    ]
+    gone = [item for item in spoken_for if item[0] not in in_release]
+    check_deletions(
+        spec.name, f"active {system} codes", len(gone), len(spoken_for), spec.allow_deletions
+    )
+    return gone
+
+
+def _wanted(e: CatalogueEntry, day: date, release_id: int, parent_id: int | None) -> CodeRow:
+    """The stored form of an entry."""
     ended = e.termination_date is not None and e.termination_date < day
-    return {
-        "kind": e.kind,
-        "position": e.position,
-        "billable": e.billable and not ended,
-        "short_description": e.short_description,
-        "long_description": e.long_description,
-        "status": Code.Status.DELETED if ended else Code.Status.ACTIVE,
-        "termination_date": e.termination_date,
-        "release_id": release.id,
-    }
+    return CodeRow(
+        kind=e.kind,
+        parent_id=parent_id,
+        position=e.position,
+        billable=e.billable and not ended,
+        short_description=e.short_description,
+        long_description=e.long_description,
+        status=Code.Status.DELETED if ended else Code.Status.ACTIVE,
+        termination_date=e.termination_date,
+        release_id=release_id,
+    )
 
 
-def _nearest_ancestor(code: str, ids: dict) -> int | None:
+def _nearest_ancestor(code: str, ids: dict[str, int]) -> int | None:
     """A code loaded from a flat list has no parent; hang it under its longest stored
     prefix (S30.1XXA under S30.1) so its page still leads somewhere."""
     for end in range(len(code) - 1, 0, -1):
@@ -243,59 +268,11 @@ def _nearest_ancestor(code: str, ids: dict) -> int | None:
     return None
 
 
-def _changes(code: str, old: dict, want: dict) -> list[tuple[str, str, str]]:
-    events = []
-    if old["status"] == Code.Status.DELETED:
-        events.append((code, CodeHistory.Action.REINSTATED, "Back in the code set."))
-    elif old["billable"] and not want["billable"]:
-        events.append(
-            (
-                code,
-                CodeHistory.Action.DELETED,
-                "No longer billable: now a heading; report one of its more specific codes.",
-            )
-        )
-    elif want["billable"] and not old["billable"]:
-        events.append((code, CodeHistory.Action.ADDED, "Now a billable code."))
-    if old["long_description"] and _fold(old["long_description"]) != _fold(
-        want["long_description"]
-    ):
-        events.append(
-            (code, CodeHistory.Action.REVISED, f"Description was: {old['long_description']}")
-        )
-    return events
-
-
-def _fold(text: str) -> str:
-    """Text as a coder reads it: accents, curly quotes and case are not a revision
-    (CMS lists are ASCII, the CDC XML is not: "Sezary" vs "Sézary")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return plain.translate(QUOTES).casefold()
-
-
-def _write_history(events, ids, day, release, report):
-    existing = set(
-        CodeHistory.objects.filter(
-            date=day, code_id__in=[ids[c] for c, _, _ in events]
-        ).values_list("code_id", "action")
-    )
-    rows = []
-    for code, action, notes in events:
-        key = (ids[code], action)
-        if key in existing:
-            continue
-        existing.add(key)
-        rows.append(
-            CodeHistory(code_id=ids[code], date=day, action=action, notes=notes, release=release)
-        )
-    CodeHistory.objects.bulk_create(rows, batch_size=BATCH)
-    report["code history created"] += len(rows)
-
-
-def _sync_notes(system, entries, ids, report):
+def _sync_notes(
+    system: str, entries: list[CatalogueEntry], ids: dict[str, int], report: ImportReport
+) -> None:
     """Replace the notes of each code whose notes differ from the release's."""
-    stored = defaultdict(list)
+    stored: dict[int, list[Note]] = defaultdict(list)
     for code_id, kind, character, text in (
         CodeNote.objects.filter(code__system=system)
         .order_by("code_id", "position")
@@ -304,7 +281,8 @@ def _sync_notes(system, entries, ids, report):
         stored[code_id].append((kind, character, text))
     for notes in stored.values():
         notes.sort(key=lambda note: note[0])  # by kind, keeping position order within it
-    stale, rows = [], []
+    stale: list[int] = []
+    rows: list[tuple[int, str, int, str, str]] = []
     for e in entries:
         if e.notes is None:
             continue
@@ -313,20 +291,12 @@ def _sync_notes(system, entries, ids, report):
         if stored.get(code_id, []) == want:
             continue
         stale.append(code_id)
-        positions = defaultdict(int)
+        positions: dict[str, int] = defaultdict(int)
         for kind, character, text in want:
             positions[kind] += 1
-            rows.append(
-                CodeNote(
-                    code_id=code_id,
-                    kind=kind,
-                    position=positions[kind],
-                    character=character,
-                    text=text,
-                )
-            )
+            rows.append((code_id, kind, positions[kind], character, text))
     for start in range(0, len(stale), 500):
         CodeNote.objects.filter(code_id__in=stale[start : start + 500]).delete()
-    CodeNote.objects.bulk_create(rows, batch_size=BATCH)
+    insert_rows(CodeNote, ["code_id", "kind", "position", "character", "text"], rows)
     report["code notes written"] += len(rows)
     report["codes with notes replaced"] += len(stale)

@@ -1,25 +1,26 @@
 """Two-column code lists: CMS `*_codes_YYYY.txt` (fixed width) or code,"description" CSV."""
 
 import csv
+from collections.abc import Iterator
+from itertools import chain
+from pathlib import Path
+
+from .textfile import read_lines
 
 
-class FixedWidthRows:
-    """Rows of the CMS layout (code in columns 1-7, description from column 9), with line_num."""
+def code_rows(path: str | Path) -> Iterator[tuple[int, list[str]]]:
+    """(line, [code, description]) per row; [] for a blank line of the fixed-width layout.
 
-    def __init__(self, stream):
-        self.lines, self.line_num = stream, 0
-
-    def __iter__(self):
-        for line in self.lines:
-            self.line_num += 1
-            line = line.rstrip("\r\n")
-            yield [line[:7], line[8:]] if line.strip() else []
-
-
-def code_rows(stream):
-    """A reader of [code, description] rows whose `line_num` is the current line."""
-    first = stream.readline()
-    stream.seek(0)
+    The CMS layout has the code in columns 1-7 and the description from column 9.
+    """
+    lines = read_lines(path, "utf-8-sig")
+    first = next(lines, "")
+    lines = chain([first], lines)
     if first.startswith('"') or "," in first[:9]:
-        return csv.reader(stream)
-    return FixedWidthRows(stream)
+        reader = csv.reader(lines)
+        for row in reader:
+            yield reader.line_num, row
+        return
+    for number, line in enumerate(lines, start=1):
+        line = line.rstrip("\r\n")
+        yield number, [line[:7], line[8:]] if line.strip() else []

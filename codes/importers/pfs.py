@@ -9,18 +9,21 @@ for CPT codes) is not stored.
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 
 from .. import valuesets
 from ..formats import System
-from ..models import CodeHistory, FeeScheduleIndicator
+from ..models import CodeHistory, FeeScheduleIndicator, Release
 from .catalogue import ReleaseSpec, get_release
 from .errors import ImportFileError
 from .rows import ensure_codes, sync_rows
+from .textfile import read_lines
 from .upsert import ImportReport
 
 CPT = re.compile(r"^\d{4}[0-9FTU]$")
@@ -68,26 +71,28 @@ POSITIONS = [
     ("endoscopic_base", 128, 132), ("conversion_factor", 133, 140),
     ("physician_supervision", 142, 143), ("imaging_family", 146, 147),
 ]  # fmt: skip
+TXT_NEEDED = max(last for _field, _first, last in POSITIONS)  # records are 200 characters
 VALUESETS = {field: valueset for field, valueset in COLUMNS.values() if valueset is not None}
 
 
-def parse(path: str | Path) -> Iterator[tuple[int, dict]]:
+def parse(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line, raw fields) per data row, from the CSV or the fixed-width text."""
-    with open(path, encoding="latin-1", newline="") as stream:
-        first = stream.readline()
-        stream.seek(0)
-        rows = _parse_txt(stream) if first.startswith("HDR") else _parse_csv(path, stream)
-        found = False
-        for number, raw in rows:
-            found = True
-            yield number, _clean(path, number, raw)
-        if not found:
-            raise ImportFileError(path, None, "no data rows: not a PPRRVU file")
+    lines = read_lines(path, "cp1252")
+    first = next(lines, "")
+    lines = chain([first], lines)
+    rows = _parse_txt(path, lines) if first.startswith("HDR") else _parse_csv(path, lines)
+    found = False
+    for number, raw in rows:
+        found = True
+        yield number, _clean(path, number, raw)
+    if not found:
+        raise ImportFileError(path, None, "no data rows: not a PPRRVU file")
 
 
-def _parse_csv(path, stream):
-    reader = csv.reader(stream)
-    recent, names = [], None
+def _parse_csv(path: str | Path, lines: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    reader = csv.reader(lines)
+    recent: list[list[str]] = []
+    names: list[str] | None = None
     for cells in reader:
         number = reader.line_num
         if names is None:
@@ -102,10 +107,15 @@ def _parse_csv(path, stream):
             continue
         if not cells or not cells[0].strip():
             continue
+        if len(cells) < len(names) or any(cell.strip() for cell in cells[len(names) :]):
+            # A cut row would store blanks; a longer one has shifted columns.
+            raise ImportFileError(
+                path, number, f"the row has {len(cells)} cells, the header {len(names)}"
+            )
         yield (
             number,
             {
-                COLUMNS[name][0]: cells[index].strip() if index < len(cells) else ""
+                COLUMNS[name][0]: cells[index].strip()
                 for index, name in enumerate(names)
                 if name in COLUMNS
             },
@@ -114,7 +124,7 @@ def _parse_csv(path, stream):
         raise ImportFileError(path, None, "no header row starting 'HCPCS': not a PPRRVU file")
 
 
-def _stacked_names(rows) -> list[str]:
+def _stacked_names(rows: list[list[str]]) -> list[str]:
     width = len(rows[-1])
     return [
         " ".join(
@@ -126,19 +136,21 @@ def _stacked_names(rows) -> list[str]:
     ]
 
 
-def _parse_txt(stream):
-    for number, line in enumerate(stream, start=1):
+def _parse_txt(path: str | Path, lines: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    for number, line in enumerate(lines, start=1):
         line = line.rstrip("\r\n")
         if line.startswith("HDR") or not line.strip():
             continue
+        if len(line) < TXT_NEEDED:
+            raise ImportFileError(path, number, f"record is {len(line)} characters, expected 200")
         yield number, {field: line[first - 1 : last].strip() for field, first, last in POSITIONS}
 
 
-def _clean(path, number, raw: dict) -> dict:
+def _clean(path: str | Path, number: int, raw: dict[str, str]) -> dict[str, Any]:
     code = raw["code"]
     if not (CPT.match(code) or HCPCS.match(code)):
         raise ImportFileError(path, number, f"not a CPT or HCPCS code: {code!r}")
-    values = dict(raw)
+    values: dict[str, Any] = dict(raw)
     for field, valueset in VALUESETS.items():
         value = values.get(field, "")
         if value not in valueset and not (value == "" and field != "status"):
@@ -160,7 +172,7 @@ def _clean(path, number, raw: dict) -> dict:
 
 
 @transaction.atomic
-def load(path, spec: ReleaseSpec, year: int | None = None) -> ImportReport:
+def load(path: str | Path, spec: ReleaseSpec, year: int | None = None) -> ImportReport:
     year = year or spec.effective_date.year
     release = get_release(spec)
     rows = [values for _line, values in parse(path)]
@@ -182,13 +194,20 @@ def load(path, spec: ReleaseSpec, year: int | None = None) -> ImportReport:
     scope = FeeScheduleIndicator.objects.filter(year=year)
     before = dict(scope.filter(modifier="").values_list("code_id", "status"))
     report = sync_rows(
-        FeeScheduleIndicator, ["code_id", "year", "modifier"], wanted, scope, delete_missing=True
+        FeeScheduleIndicator,
+        ["code_id", "year", "modifier"],
+        wanted,
+        scope,
+        delete_missing=True,
+        guard=spec,
     )
     report.update(_status_history(before, wanted, spec, release))
     return report
 
 
-def _status_history(before, wanted, spec, release) -> ImportReport:
+def _status_history(
+    before: dict[int, str], wanted: list[dict[str, Any]], spec: ReleaseSpec, release: Release
+) -> ImportReport:
     """A changed fee schedule status is a dated event on the code's page."""
     rows = [
         {

@@ -1,19 +1,45 @@
 """Bulk, idempotent writes of indicator-style rows shared by the CMS importers."""
 
-from .upsert import ImportReport, bulk_update_rows
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.db import models
+
+from ..formats import Kind
+from ..models import Code, Release
+from .guard import check_deletions
+from .upsert import ImportReport, insert_rows, update_rows
+
+if TYPE_CHECKING:
+    from .catalogue import ReleaseSpec
+
+Row = dict[str, Any]  # column attname → value
+CodeKey = tuple[str, str]  # (system, code)
 
 BATCH = 5000
 
 
-def sync_rows(model, key_fields, rows, scope, *, delete_missing=False, update=True) -> ImportReport:
+def sync_rows(
+    model: type[models.Model],
+    key_fields: list[str],
+    rows: list[Row],
+    scope: "models.QuerySet[Any]",
+    *,
+    delete_missing: bool = False,
+    update: bool = True,
+    guard: "ReleaseSpec | None" = None,
+) -> ImportReport:
     """Make `scope` (a queryset) hold `rows` (dicts of column attnames), keyed by `key_fields`.
 
     Creates missing rows, updates rows whose values differ (unless update=False) and,
-    with delete_missing, deletes stored rows of the scope that `rows` no longer has.
+    with delete_missing, deletes stored rows of the scope that `rows` no longer has:
+    refused (guard.TooManyDeletions) when they are too large a share and `guard`, the
+    release the rows come from, does not allow deletions. Tables derived from a code
+    set already guarded (HCPCS categories, cross-references) pass no guard.
     A second call with the same rows writes nothing.
     """
     report = ImportReport()
-    label = model._meta.verbose_name_plural
+    label = str(model._meta.verbose_name_plural)
     if not rows and not delete_missing:
         return report
     fields = sorted({name for row in rows for name in row} - set(key_fields)) if rows else []
@@ -21,37 +47,37 @@ def sync_rows(model, key_fields, rows, scope, *, delete_missing=False, update=Tr
         tuple(row[name] for name in key_fields): row
         for row in scope.values("pk", *key_fields, *fields)
     }
-    create, change, wanted = [], [], set()
+    wanted = {tuple(row[name] for name in key_fields) for row in rows}
+    gone = [old["pk"] for key, old in stored.items() if key not in wanted] if delete_missing else []
+    if guard is not None:
+        check_deletions(guard.name, label, len(gone), len(stored), guard.allow_deletions)
+    columns = [*key_fields, *fields]
+    create, change, seen = [], [], set()
     for row in rows:
         key = tuple(row[name] for name in key_fields)
-        if key in wanted:
+        if key in seen:
             continue  # the file lists the same key twice: first one wins
-        wanted.add(key)
+        seen.add(key)
         old = stored.get(key)
         if old is None:
-            create.append(model(**row))
+            create.append([row[name] for name in columns])
         elif update and any(old[name] != row[name] for name in fields):
-            change.append(model(pk=old["pk"], **row))
-    model.objects.bulk_create(create, batch_size=BATCH)
-    if change:
-        bulk_update_rows(model, fields, change, batch_size=BATCH)
+            change.append([*(row[name] for name in fields), old["pk"]])
+    insert_rows(model, columns, create, BATCH)
+    update_rows(model, fields, change, BATCH)
     report[f"{label} created"] += len(create)
     report[f"{label} updated"] += len(change)
     report[f"{label} unchanged"] += len(wanted) - len(create) - len(change)
     if delete_missing:
-        gone = [old["pk"] for key, old in stored.items() if key not in wanted]
         for start in range(0, len(gone), 900):
-            model.objects.filter(pk__in=gone[start : start + 900]).delete()
+            model._default_manager.filter(pk__in=gone[start : start + 900]).delete()
         report[f"{label} removed"] += len(gone)
     return report
 
 
-def ensure_codes(pairs, release) -> dict:
+def ensure_codes(pairs: Iterable[CodeKey], release: Release) -> dict[CodeKey, int]:
     """{(system, code): id} for every pair, creating bare entries for codes the catalogue
     lacks (a CMS file may list CPT codes before the licensed descriptors are loaded)."""
-    from ..formats import Kind
-    from ..models import Code
-
     wanted = set(pairs)
     systems = {system for system, _ in wanted}
     ids = {
@@ -61,12 +87,11 @@ def ensure_codes(pairs, release) -> dict:
         )
     }
     missing = sorted(pair for pair in wanted if pair not in ids)
-    Code.objects.bulk_create(
-        [
-            Code(system=system, code=code, kind=Kind.CODE, billable=True, release=release)
-            for system, code in missing
-        ],
-        batch_size=BATCH,
+    insert_rows(
+        Code,
+        ["system", "code", "kind", "billable", "release_id"],
+        [(system, code, Kind.CODE, True, release.id) for system, code in missing],
+        BATCH,
     )
     if missing:
         rows = Code.objects.filter(system__in=systems).values_list("system", "code", "id")

@@ -1,5 +1,10 @@
+from pathlib import Path
+from typing import Any, TextIO
+
 from codes.importers import ccs
+from codes.importers.catalogue import ReleaseSpec
 from codes.importers.command import ImportCommand
+from codes.importers.upsert import ImportReport
 
 
 class Command(ImportCommand):
@@ -7,5 +12,7 @@ class Command(ImportCommand):
     source = "ccs"
     label = "CCS services and procedures"
 
-    def load(self, path, spec, options, stream):
+    def load(
+        self, path: Path, spec: ReleaseSpec, options: dict[str, Any], stream: TextIO | None
+    ) -> ImportReport:
         return ccs.load(path, spec)

@@ -1,5 +1,10 @@
+from pathlib import Path
+from typing import Any, TextIO
+
 from codes.importers import hcpcs
+from codes.importers.catalogue import ReleaseSpec
 from codes.importers.command import ImportCommand
+from codes.importers.upsert import ImportReport
 
 
 class Command(ImportCommand):
@@ -7,5 +12,7 @@ class Command(ImportCommand):
     source = "hcpcs"
     label = "HCPCS Level II"
 
-    def load(self, path, spec, options, stream):
+    def load(
+        self, path: Path, spec: ReleaseSpec, options: dict[str, Any], stream: TextIO | None
+    ) -> ImportReport:
         return hcpcs.load(path, spec, stream)

@@ -1,7 +1,12 @@
+from argparse import ArgumentParser
 from dataclasses import replace
+from pathlib import Path
+from typing import Any, TextIO
 
 from codes.importers import ncci
+from codes.importers.catalogue import ReleaseSpec
 from codes.importers.command import ImportCommand
+from codes.importers.upsert import ImportReport
 
 
 class Command(ImportCommand):
@@ -11,11 +16,13 @@ class Command(ImportCommand):
     source = "ncci"
     label = "NCCI PTP edits"
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         super().add_arguments(parser)
         parser.add_argument("--setting", choices=["practitioner", "hospital"])
 
-    def load(self, path, spec, options, stream):
+    def load(
+        self, path: Path, spec: ReleaseSpec, options: dict[str, Any], stream: TextIO | None
+    ) -> ImportReport:
         setting = options.get("setting") or ncci.setting_of(path)
         spec = replace(spec, key=f"{spec.key}-{setting}", source=f"{spec.source}-{setting}")
         return ncci.load(path, spec, setting)

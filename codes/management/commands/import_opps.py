@@ -1,5 +1,10 @@
+from pathlib import Path
+from typing import Any, TextIO
+
 from codes.importers import opps
+from codes.importers.catalogue import ReleaseSpec
 from codes.importers.command import ImportCommand
+from codes.importers.upsert import ImportReport
 
 
 class Command(ImportCommand):
@@ -8,5 +13,7 @@ class Command(ImportCommand):
     label = "OPPS Addendum B"
     yearly = True
 
-    def load(self, path, spec, options, stream):
+    def load(
+        self, path: Path, spec: ReleaseSpec, options: dict[str, Any], stream: TextIO | None
+    ) -> ImportReport:
         return opps.load(path, spec, options.get("year"))

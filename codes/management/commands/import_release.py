@@ -2,13 +2,16 @@
 
 import re
 import time
+from argparse import ArgumentParser
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from django.core.management import load_command_class
 from django.core.management.base import BaseCommand, CommandError
 
 from codes import searchindex
-from codes.importers.command import ImportCommand
+from codes.importers.command import ALLOW_DELETIONS_HELP, ImportCommand, progress_stream
 
 # (command, file-name pattern), in the order they must load: descriptors and code
 # lists first, then what hangs off the codes. CPT: a folder holding LONGU* files.
@@ -23,7 +26,7 @@ KINDS = [
 ]
 
 
-def matches(pattern, path: Path) -> bool:
+def matches(pattern: re.Pattern[str] | None, path: Path) -> bool:
     if pattern is None:
         return path.is_dir() and any(
             child.name.upper().startswith("LONGU") for child in path.iterdir()
@@ -34,11 +37,16 @@ def matches(pattern, path: Path) -> bool:
 class Command(BaseCommand):
     help = "Recognise the official files in FOLDER and import them in the right order."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("folder")
-        parser.add_argument("--release", help="Effective date for files without one in their name.")
+        parser.add_argument(
+            "--release",
+            type=date.fromisoformat,
+            help="Effective date for files without one in their name, YYYY-MM-DD.",
+        )
+        parser.add_argument("--allow-deletions", action="store_true", help=ALLOW_DELETIONS_HELP)
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         folder = Path(options["folder"])
         if not folder.is_dir():
             raise CommandError(f"{folder} is not a folder")
@@ -48,16 +56,27 @@ class Command(BaseCommand):
         ]
         if not plan:
             raise CommandError(f"no official files recognised in {folder}")
+        stream = progress_stream(self, options)
+        shared = {
+            "verbosity": options["verbosity"],
+            "allow_deletions": options["allow_deletions"],
+            **({"release": options["release"]} if options["release"] else {}),
+        }
+        done: list[str] = []
         for name, path in plan:
-            command: ImportCommand = load_command_class("codes", name)
+            command = load_command_class("codes", name)
+            if not isinstance(command, ImportCommand):
+                raise CommandError(f"{name} is not an import command")
             started = time.monotonic()
-            release = options.get("release")
-            extra = (
-                {"release": __import__("datetime").date.fromisoformat(release)} if release else {}
-            )
-            report = command.run(path, {**extra, "verbosity": options["verbosity"]}, None)
+            try:
+                report = command.run(path, shared, stream)
+            except CommandError as error:
+                # Each file is its own transaction: the ones before it stay imported.
+                before = f"; imported before it: {', '.join(done)}" if done else ""
+                raise CommandError(f"{error}{before}") from error
+            done.append(path.name)
             summary = ", ".join(line for line in report.lines() if not line.endswith(": 0"))
             self.stdout.write(f"{path.name}: {summary} [{time.monotonic() - started:.1f}s]")
-        summary = ", ".join(f"{key}: {count}" for key, count in searchindex.sync().items())
+        summary = ", ".join(f"{key}: {count}" for key, count in searchindex.sync(stream).items())
         self.stdout.write(f"search index: {summary}")
         self.stdout.write(self.style.SUCCESS(f"{len(plan)} files imported."))

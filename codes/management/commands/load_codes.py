@@ -4,6 +4,7 @@ import time
 from argparse import ArgumentParser
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
@@ -12,7 +13,9 @@ from codes import searchindex
 from codes.formats import System
 from codes.importers.bundled import ORDER, SOURCES, BundledSource
 from codes.importers.catalogue import ReleaseSpec, StaleRelease
+from codes.importers.command import ALLOW_DELETIONS_HELP, progress_stream
 from codes.importers.errors import ImportFileError
+from codes.importers.guard import TooManyDeletions
 from codes.models import Code
 
 
@@ -44,24 +47,30 @@ class Command(BaseCommand):
         parser.add_argument(
             "--allow-deletions",
             action="store_true",
-            help="Accept a release that deletes more than 2%% of a code set's active codes.",
+            help=ALLOW_DELETIONS_HELP,
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["if_empty"] and Code.objects.in_system(System.ICD10CM).exists():
             self.stdout.write("ICD-10 codes already loaded; nothing to do.")
             return
-        stream = self.stderr if options["verbosity"] > 0 else None
+        stream = progress_stream(self, options)
         for name in self._plan(options):
             source = SOURCES[name]
+            paths, spec = self._paths(source, options), self._spec(source, options)
+            if stream:
+                files = ", ".join(Path(path).name for path in paths.values())
+                stream.write(f"{name}: {spec.name}, from {files}\n")
             started = time.monotonic()
             try:
-                report = source.load(
-                    self._paths(source, options), self._spec(source, options), stream
-                )
+                report = source.load(paths, spec, stream)
             except StaleRelease as stale:
                 self.stdout.write(f"{name}: skipped ({stale}).")
                 continue
+            except TooManyDeletions as refused:
+                raise CommandError(
+                    f"{name}: {refused} (nothing was changed by this source)"
+                ) from refused
             except (ImportFileError, OSError) as error:
                 raise CommandError(
                     f"{name}: {error} (nothing was changed by this source)"
@@ -69,7 +78,9 @@ class Command(BaseCommand):
             summary = ", ".join(report.lines()) or "no rows"
             self.stdout.write(f"{name}: {summary} [{time.monotonic() - started:.1f}s]")
         started = time.monotonic()
-        summary = ", ".join(f"{key}: {count}" for key, count in searchindex.sync().items())
+        if stream:
+            stream.write("search index: every code's search document and the vocabulary\n")
+        summary = ", ".join(f"{key}: {count}" for key, count in searchindex.sync(stream).items())
         self.stdout.write(f"search index: {summary} [{time.monotonic() - started:.1f}s]")
         self.stdout.write(self.style.SUCCESS("Done."))
 

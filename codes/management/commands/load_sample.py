@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from codes.sample import load_sample
@@ -6,7 +8,7 @@ from codes.sample import load_sample
 class Command(BaseCommand):
     help = "Load the bundled sample set (marked as sample data). Safe to run again."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         report = load_sample()
         for line in report.lines():
             self.stdout.write(line)
