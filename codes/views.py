@@ -85,7 +85,7 @@ def group(request: HttpRequest, system: str, key: str) -> HttpResponse:
 
 
 # How each code set's index page is organised, for its meta description.
-BROWSE_BY = {
+BROWSE_BY: dict[str, str] = {
     System.ICD10CM: "chapter",
     System.ICD10PCS: "section",
     System.CPT: "section",
