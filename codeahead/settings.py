@@ -89,7 +89,7 @@ DATABASES = {
 # Persistent connections: a cached code page's allowance check is one quick query,
 # and opening a connection for it would cost more than the query.
 if test_name := env.str("TEST_DATABASE_NAME", default=""):
-    # Two checkouts testing against one PostgreSQL server need their own test database.
+    # Two test runs at once need test databases of their own (a file name on SQLite).
     DATABASES["default"].setdefault("TEST", {})["NAME"] = test_name
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
@@ -106,7 +106,8 @@ else:
     )
     # Tests use a file too: a shared-cache in-memory database is several times
     # slower for the full official-data load.
-    DATABASES["default"].setdefault("TEST", {})["NAME"] = str(BASE_DIR / "test-db.sqlite3")
+    test_file = str(BASE_DIR / "test-db.sqlite3")
+    DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", test_file)
 
 CACHES = {
     # Shared by every app server: sessions, login rate limits, allowance answers, crawler

@@ -12,6 +12,7 @@ that time without a shared-cache read on each page view.
 import time
 import uuid
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -65,12 +66,14 @@ def key(host: str, *parts: str) -> str:
     return ":".join(["codes:page", version(), host, *parts])
 
 
-def get(host: str, system: str, code: str) -> CachedPage | None:
-    return caches["pages"].get(key(host, system, code))
+def get(host: str, system: str, code: str, day: date | None = None) -> CachedPage | None:
+    """The cached page, or the page as of `day` (?date=), a variant of its own."""
+    return caches["pages"].get(key(host, system, code, day.isoformat() if day else ""))
 
 
-def put(host: str, system: str, code: str, page: CachedPage) -> None:
-    caches["pages"].set(key(host, system, code), page, settings.PAGE_CACHE_SECONDS)
+def put(host: str, system: str, code: str, page: CachedPage, day: date | None = None) -> None:
+    cache_key = key(host, system, code, day.isoformat() if day else "")
+    caches["pages"].set(cache_key, page, settings.PAGE_CACHE_SECONDS)
 
 
 def get_fragment(key: str) -> str | None:

@@ -5,11 +5,12 @@ what its page shows: about 9 queries for CPT/HCPCS, 6 for ICD-10-CM, 4 for PCS.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.text import Truncator
 
-from . import notelinks, valuesets
+from . import asof, notelinks, valuesets
 from .formats import Kind, System
 from .models import (
     Code,
@@ -46,6 +47,7 @@ class CodePage:
     ancestors: list[Code]
     children: list[Code] = field(default_factory=list)
     former_children: list[Code] = field(default_factory=list)
+    standing: asof.Standing | None = None  # with ?date=: the code as it stood that day
     history: list = field(default_factory=list)
     previous: str | None = None
     next: str | None = None
@@ -107,7 +109,8 @@ class CodePage:
         return f"{code.get_system_display()} {code.code}{billable}: {headline}. {summary}"
 
 
-def load_page(system: str, value: str) -> CodePage | None:
+def load_page(system: str, value: str, day: date | None = None) -> CodePage | None:
+    """Everything `value`'s page shows; with `day`, also how it stood on that date."""
     code = Code.objects.for_page().filter(system=system, code=value).first()
     if code is None:
         return None
@@ -124,6 +127,8 @@ def load_page(system: str, value: str) -> CodePage | None:
         page.children = [child for child in children if not child.is_deleted]
         page.former_children = [child for child in children if child.is_deleted]
     page.history = list(code.history.select_related("release"))
+    if day is not None:
+        page.standing = asof.standing(code, page.history, day)
     if system == System.ICD10CM:
         _icd10cm(page)
         if code.is_deleted:  # what to use instead (the importer links the replacements)

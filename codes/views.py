@@ -1,6 +1,8 @@
 """Public catalogue pages. Views stay thin: look up, then render."""
 
+import re
 from collections import Counter
+from datetime import date
 
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -92,6 +94,7 @@ BROWSE_BY: dict[str, str] = {
     System.HCPCS: "letter group",
     System.MODIFIER: "code",
 }
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 SEARCH_RESULTS = 200  # hits a results page can page through
 PAGE_SIZE = 20
 SUGGESTIONS = 10
@@ -152,16 +155,33 @@ def code_detail(request: HttpRequest, system: str, code: str) -> HttpResponse:
     if canonical != code or not request.path.endswith("/"):
         # /icd10cm/e119 -> /icd10cm/E11.9/ (one permanent redirect, no lookup needed)
         return redirect("codes:detail", system=system, code=canonical, permanent=True)
+    day = None
+    if "date" in request.GET:  # the page as it stood on a date of service
+        day = _day(typed := request.GET["date"])
+        if day is None:
+            return render(request, "codes/bad_date.html", {"value": typed}, status=400)
     host = request.get_host()
-    entry = pagecache.get(host, system, canonical) or _render(request, system, canonical)
+    entry = pagecache.get(host, system, canonical, day) or _render(request, system, canonical, day)
     if entry is None:
         return _not_found(request, system, canonical)
     return visitor.respond(request, entry)
 
 
-def _render(request: HttpRequest, system: str, value: str) -> pagecache.CachedPage | None:
-    """Render a code's page for every visitor alike, and cache it."""
-    page = load_page(system, value)
+def _day(text: str) -> date | None:
+    """A date of service as YYYY-MM-DD, or None for anything else."""
+    if not DAY.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _render(
+    request: HttpRequest, system: str, value: str, day: date | None = None
+) -> pagecache.CachedPage | None:
+    """Render a code's page (or its page as of `day`) for every visitor alike, and cache it."""
+    page = load_page(system, value, day)
     if page is None:
         return None
     code = page.code
@@ -187,7 +207,7 @@ def _render(request: HttpRequest, system: str, value: str) -> pagecache.CachedPa
         url=code.get_absolute_url(),
         metered=metered,
     )
-    pagecache.put(request.get_host(), system, value, entry)
+    pagecache.put(request.get_host(), system, value, entry, day)
     return entry
 
 

@@ -27,6 +27,9 @@ class CodeRow(NamedTuple):
 
 
 Event = tuple[str, str, str]  # (code, action, notes)
+# Notes whose wording the date-of-service view reads back (codes/asof.py).
+NOW_BILLABLE = "Now a billable code."
+WAS_DESCRIBED = "Description was: "
 
 
 def changes(code: str, old: CodeRow, want: CodeRow) -> list[Event]:
@@ -43,10 +46,10 @@ def changes(code: str, old: CodeRow, want: CodeRow) -> list[Event]:
             )
         )
     elif want.billable and not old.billable:
-        events.append((code, CodeHistory.Action.ADDED, "Now a billable code."))
+        events.append((code, CodeHistory.Action.ADDED, NOW_BILLABLE))
     before, after = old.long_description, want.long_description
     if before and before != after and fold(before) != fold(after):
-        events.append((code, CodeHistory.Action.REVISED, f"Description was: {before}"))
+        events.append((code, CodeHistory.Action.REVISED, f"{WAS_DESCRIBED}{before}"))
     return events
 
 
