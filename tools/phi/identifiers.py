@@ -1,0 +1,116 @@
+"""Numbers and codes that identify someone: found by the label a note puts before them.
+
+A record number has no shape of its own ("00482913", "HX-7720419"); what tells it apart
+from a dose or a lab value is the word before it ("MRN", "Member ID", "NPI"). Each label
+names its category; the value is the first identifier-shaped token after the label on
+the same line. A value found once is then found everywhere else in the note.
+"""
+
+import re
+from collections.abc import Iterator
+
+from .categories import Category, Finding
+
+C = Category
+
+# Label → category, most specific first: "Patient account" before "Patient", "Medicare
+# MBI" before "Medicare". Matched case-insensitively at word boundaries.
+LABELS: list[tuple[Category, str]] = [
+    (C.SSN, r"SSN|social security(?: number| no\.?)?|SS#"),
+    (C.HEALTH_PLAN, r"(?:Medicare )?MBI|Medicare(?: number| no\.?| ID)?|Medicaid(?: \([^)\n]{1,30}\))?(?: ID| number| no\.?)?"),
+    (C.HEALTH_PLAN, r"member(?:ship)? (?:ID|number|no\.?|#)|subscriber(?: ID| number| no\.?)?|group(?: number| no\.?| #| ID)|policy(?: number| no\.?| #)?"),
+    (C.HEALTH_PLAN, r"NHS(?: number| no\.?)?|OHIP|health card(?: number| no\.?)?|DVA(?: card)?(?: number| no\.?)?|PHN|insurance ID|plan ID|beneficiary(?: ID| number)?|HICN|RAMQ|MSP"),
+    (C.ACCOUNT, r"(?:hospital|encounter|visit|billing|patient|guarantor|ED|bank|checking|savings|financial) acc(?:oun)?t\.?(?: number| no\.?| #)?(?: ending(?: in)?)?|acc(?:oun)?t\.?(?: number| no\.?| #)?(?: ending(?: in)?)?|card ending(?: in)?|invoice(?: number| no\.?| #)?|statement(?: number| no\.?)"),
+    (C.LICENSE, r"NPI|DEA|NRCME|GMC|IMC|CPSO|AHPRA|NMC|UPIN|CDL|driver'?s licen[cs]e|driving licen[cs]e|DL|(?:state |medical |nursing |professional |RN |pharmacist )?lic(?:en[cs]e)?\.?(?: number| no\.?| #)?|(?:birth|death|marriage) certificate(?: worksheet)?(?: number| no\.?| #)?|certificate(?: number| no\.?| #)|registration(?: number| no\.?)"),
+    (C.VEHICLE, r"VIN|(?:licen[cs]e )?plate(?: number| no\.?)?|registration plate|tag number"),
+    (C.DEVICE, r"(?:generator |device |pump |implant |graft |right |left )?serial(?: number| no\.?| #)?|SN|S/N|lot(?: number| no\.?| #)?|UDI|IMEI|transmitter(?: ID| serial)?|MAC address|device ID|model/serial"),
+    (C.BIOMETRIC, r"(?:fingerprint|voiceprint|voice print|iris|retina|palm(?:-vein)?|face unlock|facial(?:[- ]geometry)?|face[- ]geometry|biometric)(?:[\w ,()\n-]{0,40}?)(?:template|record|match|ID|enrol?ment|scan|reader ID|print)"),
+    (C.BIOMETRIC, r"template|fingerprint record|palm scan|voiceprint(?: ID)?"),
+    (C.MRN, r"MRN|medical record(?: number| no\.?| #)?|health record(?: number| no\.?| #)?|record (?:number|no\.?|#)|chart(?: number| no\.?| #)?|clinic chart|hospital (?:number|no\.?|#)|patient ID|pt ID|unit (?:number|no\.?)|agency ID|facility ID|hospice ID|pharmacy profile(?: #| number| no\.?)?|filed under|EHR ID|temporary MRN|permanent MRN"),
+    (C.ID, r"accession(?: number| no\.?| #)?|specimen(?: ID| number| no\.?| #)?|order(?: number| no\.?| #| ID)|requisition(?: number| no\.?| #)?|case(?: number| no\.?| #| ID)?|claim(?: number| no\.?| #)?|reference(?: number| no\.?| #)?|ref\.?(?: no\.?)?|auth(?:orization|orisation)?(?: number| no\.?| #| ref\.?)?|request(?: number| no\.?| #)|run(?: number| no\.?| #)|incident(?: number| no\.?| #)|report(?: number| no\.?| #)|ticket(?: number| no\.?| #)?"),
+    (C.ID, r"(?:participant|subject|study|screening|randomi[sz]ation|enrol?ment|employee|staff|badge|user|student|inmate|booking|AIS|session|thread|message|confirmation|tracking|kit|tag|wristband|bracelet|voucher|police|transfer center)(?: ID| number| no\.?| #| ref\.?)?|kit|session ID|thread ID"),
+]
+
+# An identifier: letters and digits with inner separators, or a bracketed GS1 UDI;
+# masked digits (***-**-4410, ****0456) count. Checked for enough digits afterwards.
+VALUE = r"(?:\(\d{2}\)[0-9A-Za-z()]+|[A-Za-z0-9*#][A-Za-z0-9*#._/\-]*[A-Za-z0-9*]|\d)"
+# Values a plate or a national number is written with a space inside ("582 KTB",
+# "943 476 5919").
+SPACED = r"(?:[A-Z0-9]{1,4} [A-Z0-9]{2,5}(?: [A-Z0-9]{3,4})?)"
+
+_FILLER = r"(?:[ \t]*(?:\([^)\n]{0,40}\)|[:#.\-]|no\.?|nos\.?|number|num|ID|is|was|of|on file|ending|in)[ \t]*)*"
+_LABEL = re.compile(
+    "|".join(f"(?P<l{i}>\\b(?:{label}))" for i, (_, label) in enumerate(LABELS)),
+    re.IGNORECASE,
+)
+_AFTER = re.compile(
+    rf"{_FILLER}(?:(?:[A-Z][A-Za-z']*\.?[ \t]+){{0,3}})?[ \t]*(?P<value>{SPACED}|{VALUE})"
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MEASURE = re.compile(r"\d+(?:\.\d+)?(?:mg|mcg|ml|mL|g|kg|cm|mm|h|hr|min|s|%)$")
+
+
+def _value_ok(value: str, category: Category) -> bool:
+    """Enough digits to identify, and not a year, time or measurement."""
+    digits = sum(ch.isdigit() for ch in value)
+    masked = sum(ch in "*#Xx" for ch in value)
+    if digits < 2 or (digits < 3 and not masked and category is not C.VEHICLE):
+        return category is C.VEHICLE and len(value) >= 5 and digits >= 1
+    if _YEAR.fullmatch(value) or _MEASURE.fullmatch(value):
+        return False
+    return not re.fullmatch(r"\d{1,2}:\d\d", value)
+
+
+def labelled(text: str) -> Iterator[Finding]:
+    """Values after a label, one per label occurrence."""
+    for label in _LABEL.finditer(text):
+        index = int(next(name for name, value in label.groupdict().items() if value)[1:])
+        category = LABELS[index][0]
+        after = _AFTER.match(text, label.end())
+        if not after or "\n" in text[label.end() : after.start("value")]:
+            continue
+        value = after.group("value").rstrip(".-/")
+        if " " in value and category not in (C.VEHICLE, C.HEALTH_PLAN, C.LICENSE, C.ID):
+            value = value.split(" ")[0]
+        if not _value_ok(value, category):
+            continue
+        start = after.start("value")
+        yield Finding(start, start + len(value), category, 0.9)
+
+
+# Shapes that identify without a label.
+_SHAPES: list[tuple[Category, re.Pattern[str], float]] = [
+    (C.SSN, re.compile(r"\b(?:\d{3}|[X*]{3})-(?:\d{2}|[X*]{2})-\d{4}\b"), 0.8),
+    (C.HEALTH_PLAN, re.compile(r"\b\d[A-Z][A-Z0-9]\d-[A-Z][A-Z0-9]\d-[A-Z]{2}\d\d\b"), 0.85),  # MBI
+    (C.ACCOUNT, re.compile(r"(?:[X*]{4}[- ]?){3}\d{4}\b|\*{2,}\d{4}\b"), 0.85),  # masked card
+    (C.VEHICLE, re.compile(r"\b[A-HJ-NPR-Z0-9]{17}\b"), 0.6),  # VIN: 17, no I, O or Q
+    (C.DEVICE, re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[0-9A-Za-z]+)*"), 0.9),  # GS1 UDI
+    (C.PHOTO, re.compile(r"\b[\w.-]+\.(?:jpe?g|png|gif|heic|tiff?|bmp|webp)\b", re.I), 0.8),
+    # Letters then digits, with separators: HX-5510087, TC00718823, ORD88120354.
+    (C.ID, re.compile(r"\b[A-Z]{2,}[A-Z0-9]*(?:-[A-Z0-9]+)*-?\d{4,}(?:-[A-Z0-9]+)*\b"), 0.5),
+    (C.ID, re.compile(r"\b[A-Z]{1,3}\d{2,}(?:-\d{2,}){1,}[A-Z]?\b"), 0.5),  # U26-073-1129
+    (C.ID, re.compile(r"\b\d{2,}-\d{2,}-\d{3,}(?:-\d+)?\b"), 0.4),  # 26-073-004417
+]
+
+
+def shaped(text: str) -> Iterator[Finding]:
+    for category, pattern, score in _SHAPES:
+        for match in pattern.finditer(text):
+            value = match.group()
+            if category is C.VEHICLE and not (
+                any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)
+            ):
+                continue
+            yield Finding(match.start(), match.end(), category, score)
+
+
+def everywhere(text: str, found: list[Finding]) -> Iterator[Finding]:
+    """Each identifier found once, found again wherever else the note repeats it."""
+    seen: dict[str, Category] = {}
+    for finding in found:
+        value = text[finding.start : finding.end]
+        if finding.category not in (C.NAME, C.LOCATION, C.DATE, C.AGE) and len(value) >= 5:
+            seen.setdefault(value, finding.category)
+    for value, category in seen.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text):
+            yield Finding(match.start(), match.end(), category, 0.7)

@@ -1,0 +1,129 @@
+"""Places smaller than a state: street addresses, cities, counties, postal codes and
+named facilities or workplaces.
+
+An address has a shape (a number, words, a street word); a city is the capitalised
+run before a state code ("Dayton, OH") or a postal code; a facility is a capitalised
+run ending in a word like Hospital, Clinic or Pharmacy. Payers and programmes are
+left alone: Safe Harbor does not ask for them.
+"""
+
+import re
+from collections.abc import Iterator
+
+from .categories import Category, Finding
+from .lexicon import (
+    AMBIGUOUS_REGIONS,
+    FACILITY_WORDS,
+    PAYER_WORDS,
+    REGION_CODES,
+    REGION_NAMES,
+    STREET_WORDS,
+    UNIT_WORDS,
+)
+
+L = Category.LOCATION
+CAP = r"(?:[A-Z][\w'’.&-]*|&|de|du|la|of|the|and|St\.)"
+_WORD = r"[A-Z][\w'’-]*\.?"
+
+_STREET = re.compile(
+    rf"\b\d{{1,6}}[A-Z]?(?:-\d+)?[ \t]+(?:(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?[ \t]+)?"
+    rf"(?:{_WORD}[ \t]+){{0,4}}(?:{STREET_WORDS})\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?"
+    rf"(?:,?[ \t]+(?:{UNIT_WORDS})\.?[ \t]*[\w-]+)?(?![\w])",
+)
+_FRENCH_STREET = re.compile(
+    r"\b\d{1,6},?[ \t]+(?:ch\.|chemin|rue|boul\.|boulevard|av\.|avenue|route|rang|montée)"
+    r"[ \t]+(?:(?:de|du|des|la|le|l')[ \t]*)?[A-Z][\w'’-]+(?:[ \t-][A-Z][\w'’-]+)*"
+)
+_PO_BOX = re.compile(r"\b(?:P\.?[ ]?O\.?|Post Office)[ \t]+Box[ \t]+\d+\b", re.IGNORECASE)
+_ZIP_AFTER_REGION = re.compile(
+    r"(?<=[ \t,])(?P<region>[A-Z]{2,3})[ \t]+(?P<zip>\d{5}(?:-\d{4})?|\d{4}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b"
+)
+_CITY_REGION = re.compile(
+    rf"(?P<city>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){{0,3}})(?P<sep>,?)[ \t]+(?P<region>[A-Z]{{2,3}})\b(?![\w-])"
+)
+_UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b")
+_CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z][ \t]?\d[A-Z]\d\b")
+_CITY_BEFORE_POSTCODE = re.compile(r"(?P<city>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)[ \t,]+$")
+_COUNTY = re.compile(
+    r"\b(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:County|Parish|Borough|Township|Twp\.?)\b"
+)
+_FACILITY = re.compile(rf"\b[A-Z][\w'’.&-]*(?:[ \t]+{CAP}){{0,7}}")
+_NEAR_IN = re.compile(r"\b(?:in|at|near|from|to|of|lives in|lives at)[ \t]+$")
+
+
+def addresses(text: str) -> Iterator[Finding]:
+    for pattern in (_STREET, _FRENCH_STREET, _PO_BOX):
+        for match in pattern.finditer(text):
+            yield Finding(match.start(), match.end(), L, 0.85)
+
+
+def cities(text: str) -> Iterator[Finding]:
+    for match in _ZIP_AFTER_REGION.finditer(text):
+        if match.group("region") in REGION_CODES:
+            yield Finding(match.start("zip"), match.end("zip"), L, 0.85)
+    for match in _CITY_REGION.finditer(text):
+        region, comma = match.group("region"), match.group("sep")
+        if region not in REGION_CODES:
+            continue
+        if region in AMBIGUOUS_REGIONS and not comma:
+            continue
+        if not comma and not re.match(r"[ \t]+(?:\d{5}|[A-Z]\d[A-Z])", text[match.end() :]):
+            continue
+        words = match.group("city").split()
+        # Keep the words nearest the state that read as a place name.
+        while words and (words[0] in FACILITY_WORDS or words[0].isupper() and len(words[0]) <= 3):
+            words.pop(0)
+        if not words or any(word in FACILITY_WORDS for word in words):
+            continue
+        start = match.end("city") - len(" ".join(words))
+        if text[start : match.end("city")] == " ".join(words):
+            yield Finding(start, match.end("city"), L, 0.8)
+    for pattern in (_UK_POSTCODE, _CA_POSTCODE):
+        for match in pattern.finditer(text):
+            yield Finding(match.start(), match.end(), L, 0.75)
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            before = _CITY_BEFORE_POSTCODE.search(text[line_start : match.start()])
+            if before and before.group("city") not in REGION_NAMES:
+                city_start = line_start + before.start("city")
+                words = before.group("city").split()
+                if words[-1] in REGION_CODES:
+                    continue
+                yield Finding(city_start, line_start + before.end("city"), L, 0.7)
+    for match in _COUNTY.finditer(text):
+        yield Finding(match.start(), match.end(), L, 0.8)
+
+
+def facilities(text: str) -> Iterator[Finding]:
+    """Capitalised runs (a line of capitals too) that end in a facility word."""
+    for match in _FACILITY.finditer(text):
+        words = match.group().split()
+        # Trim trailing connectors, then cut at the last facility word.
+        last = max((i for i, w in enumerate(words) if _facility_word(w)), default=-1)
+        if last < 0:
+            continue
+        words = words[: last + 1]
+        while words and words[0].lower() in ("the", "of", "and", "&", "de", "la", "at", "st."):
+            words.pop(0)
+        if len(words) < 2 or any(_word(w) in PAYER_WORDS for w in words):
+            continue
+        if all(_facility_word(w) for w in words):
+            continue  # "Medical Center" alone names no place
+        phrase = " ".join(words)
+        start = text.find(phrase, match.start())
+        if start < 0:
+            continue
+        yield Finding(start, start + len(phrase), L, 0.7)
+
+
+def _word(word: str) -> str:
+    return word.rstrip(",.;:")
+
+
+def _facility_word(word: str) -> bool:
+    bare = _word(word)
+    return bare in FACILITY_WORDS or bare.title() in FACILITY_WORDS or word in FACILITY_WORDS
+
+
+def is_region(value: str) -> bool:
+    """A state, province or country (Safe Harbor keeps those)."""
+    return value in REGION_NAMES or value in REGION_CODES or value.title() in REGION_NAMES
