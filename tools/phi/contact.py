@@ -39,10 +39,19 @@ _PHONE_LABEL = re.compile(
 )
 
 
+_LOCAL = re.compile(
+    r"\b(?:tel|phone|ph|cell|mobile|home|work|pager|pgr|call(?:ed)?|CB|ext|line|desk|station)"
+    r"\b[.:#]?[ \t]*(?:at[ \t]+)?(?P<number>\d{3}[-.]\d{4})\b",
+    re.IGNORECASE,
+)
+
+
 def phones(text: str) -> Iterator[Finding]:
+    for match in _LOCAL.finditer(text):
+        yield Finding(match.start("number"), match.end("number"), Category.PHONE, 0.7)
     for pattern in (_PHONE, _INTERNATIONAL):
         for match in pattern.finditer(text):
-            if sum(ch.isdigit() for ch in match.group()) < 7 and "x" not in match.group().lower():
+            if sum(ch.isdigit() for ch in match.group()) < 9 and "x" not in match.group().lower():
                 continue
             yield Finding(match.start(), match.end(), Category.PHONE, 0.75)
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from . import contact, places
+from .people import given_names
 from .categories import Category, Finding
 from .lexicon import FACILITY_WORDS, NOT_NAMES
 
@@ -82,6 +83,8 @@ def merge(found: Iterable[Finding]) -> list[Finding]:
     return result
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|of|lives|outside|around)[ \t]+$")
+
 # Drug names the model takes for people or places: their endings give them away.
 _DRUG = re.compile(
     r"(?:olol|pine|zolin|mab|pril|sartan|statin|cillin|mycin|floxacin|azole|prazole|tidine"
@@ -95,7 +98,7 @@ _DRUG = re.compile(
 def from_model(text: str, finding: Finding, organisation: bool) -> Finding | None:
     """The language model's people and places, held to what a name looks like: whole
     capitalised words, no digits, no clinical word or drug alone, no form heading."""
-    value = text[finding.start : finding.end]
+    value = re.split(r"[ \t]{2,}|\t", text[finding.start : finding.end])[0]
     words = value.split()
     while words and not words[-1][0].isupper():
         words.pop()
@@ -103,12 +106,21 @@ def from_model(text: str, finding: Finding, organisation: bool) -> Finding | Non
         return None
     if any(not w[0].isupper() and w not in ("de", "la", "of", "the", "and", "&") for w in words):
         return None
-    if organisation and not any(w.strip(",.") in FACILITY_WORDS for w in words):
+    if organisation and (
+        not places.is_facility_name(words) or places.payer_follows(text, finding.end)
+    ):
         return None
+    if any(len(w) == 1 for w in words) or any(w.strip(",.") in NOT_NAMES for w in words):
+        return None  # "Vitamin K", "MD Resident"
     if len(words) == 1:
         word = words[0].strip(",.;:")
-        if len(word) < 3 or word.isupper() or _DRUG.search(word) or word in NOT_NAMES:
+        if len(word) < 3 or word.isupper() or _DRUG.search(word):
             return None
+        if finding.category is C.NAME and word not in given_names():
+            return None  # a lone word is a name when we know it as one (or see it in full)
+        before = text[max(0, finding.start - 12) : finding.start]
+        if finding.category is C.LOCATION and not _PLACE_BEFORE.search(before):
+            return None  # "Mobile", "Rogue": a lone capitalised word is a town only after "in"
     elif all(w.isupper() for w in words):
         return None  # a heading in capitals
     end = finding.start + value.find(words[-1]) + len(words[-1])

@@ -37,9 +37,10 @@ _COMPACT = re.compile(r"(?<![\w-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3
 _MONTH_DAY = re.compile(r"(?<![\w/.:-])(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d)")
 _ORDINAL_DAY = re.compile(r"\bthe\s+([12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z])")
 # Words around "7/12" that make it a count, a score or a ratio rather than a date.
+_SCORE_NAME = re.compile(r"(?:^|[\s(])[A-Z][\w-]*:?[ \t]$")
 _NOT_MONTH_DAY = re.compile(
     r"(?:visits?|sessions?|pain|score|strength|power|grade|rated|scale|dose|tabs?|of|out|"
-    r"x|BP|ratio|stage|ecog|apgar|nrs|vas)\s*$",
+    r"x|BP|ratio|stage|ecog|apgar|nrs|vas)[:\s]*$",
     re.IGNORECASE,
 )
 _NOT_MONTH_DAY_AFTER = re.compile(
@@ -64,8 +65,12 @@ def dates(text: str) -> Iterator[Finding]:
     for match in _MONTH_DAY.finditer(text):
         before = text[max(0, match.start() - 12) : match.start()]
         after = text[match.end() : match.end() + 16]
-        if _NOT_MONTH_DAY.search(before) or _NOT_MONTH_DAY_AFTER.match(after):
-            continue
+        month, day = int(match.group(1)), int(match.group(2))
+        if not match.group(1).startswith("0"):  # "03/17" is a date whatever surrounds it
+            if _NOT_MONTH_DAY.search(before) or _NOT_MONTH_DAY_AFTER.match(after):
+                continue
+            if month <= day <= 10 and _SCORE_NAME.search(before):
+                continue  # "Katz 4/6", "EHL 3/5", "Pain: 2/10": a score out of a maximum
         yield Finding(match.start(), match.end(), Category.DATE, 0.55)
 
 

@@ -102,6 +102,8 @@ class Engine:
                 found.append(finding)
         found = context.clean(text, found, is_code)
         found += people.sign_offs(text, self.first_names)
+        found += people.nicknames(text, found)
+        found += places.after_facility(text, found)
         found += people.spread(text, found)
         found += identifiers.everywhere(text, found)
         found += _places_again(text, found)

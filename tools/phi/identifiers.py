@@ -40,12 +40,14 @@ SPACED = r"(?:[A-Z0-9]{1,4} [A-Z0-9]{2,5}(?: [A-Z0-9]{3,4})?)"
 
 _FILLER = r"(?:[ \t]*(?:\([^)\n]{0,40}\)|[:#.\-]|no\.?|nos\.?|number|num|ID|is|was|of|on file|ending|in)[ \t]*)*"
 _LABEL = re.compile(
-    "|".join(f"(?P<l{i}>\\b(?:{label}))" for i, (_, label) in enumerate(LABELS)),
+    "|".join(f"(?P<l{i}>(?<![/\\w])(?:{label}))" for i, (_, label) in enumerate(LABELS)),
     re.IGNORECASE,
 )
 _AFTER = re.compile(
     rf"{_FILLER}(?:(?:[A-Z][A-Za-z']*\.?[ \t]+){{0,3}})?[ \t]*(?P<value>{SPACED}|{VALUE})"
 )
+# A label that ends its line ("Oregon plate" / "582 KTB"): the value opens the next one.
+_NEXT_LINE = re.compile(rf"{_FILLER}\n{_FILLER}(?P<value>{SPACED}|{VALUE})")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MEASURE = re.compile(r"\d+(?:\.\d+)?(?:mg|mcg|ml|mL|g|kg|cm|mm|h|hr|min|s|%)$")
 
@@ -66,8 +68,8 @@ def labelled(text: str) -> Iterator[Finding]:
     for label in _LABEL.finditer(text):
         index = int(next(name for name, value in label.groupdict().items() if value)[1:])
         category = LABELS[index][0]
-        after = _AFTER.match(text, label.end())
-        if not after or "\n" in text[label.end() : after.start("value")]:
+        after = _AFTER.match(text, label.end()) or _NEXT_LINE.match(text, label.end())
+        if not after:
             continue
         value = after.group("value").rstrip(".-/")
         if " " in value and category not in (C.VEHICLE, C.HEALTH_PLAN, C.LICENSE, C.ID):
@@ -86,6 +88,7 @@ _SHAPES: list[tuple[Category, re.Pattern[str], float]] = [
     (C.VEHICLE, re.compile(r"\b[A-HJ-NPR-Z0-9]{17}\b"), 0.6),  # VIN: 17, no I, O or Q
     (C.DEVICE, re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[0-9A-Za-z]+)*"), 0.9),  # GS1 UDI
     (C.PHOTO, re.compile(r"\b[\w.-]+\.(?:jpe?g|png|gif|heic|tiff?|bmp|webp)\b", re.I), 0.8),
+    (C.ID, re.compile(r"\b[a-z]{1,2}\d{5,}\b"), 0.5),  # user names such as u48812
     # Letters then digits, with separators: HX-5510087, TC00718823, ORD88120354.
     (C.ID, re.compile(r"\b[A-Z]{2,}[A-Z0-9]*(?:-[A-Z0-9]+)*-?\d{4,}(?:-[A-Z0-9]+)*\b"), 0.5),
     (C.ID, re.compile(r"\b[A-Z]{1,3}\d{2,}(?:-\d{2,}){1,}[A-Z]?\b"), 0.5),  # U26-073-1129
@@ -101,7 +104,14 @@ def shaped(text: str) -> Iterator[Finding]:
                 any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)
             ):
                 continue
+            if category is C.PHOTO and _NOT_A_FACE.search(text[max(0, match.start() - 80) : match.end()]):
+                continue  # a photo of a wound or a limb identifies no one
             yield Finding(match.start(), match.end(), category, score)
+
+
+_NOT_A_FACE = re.compile(
+    r"wound|ulcer|lesion|rash|limb|foot|feet|leg|incision|burn|x-?ray|WND|skin|scar", re.I
+)
 
 
 def everywhere(text: str, found: list[Finding]) -> Iterator[Finding]:

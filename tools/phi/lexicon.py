@@ -36,12 +36,12 @@ FACILITY_WORDS = frozenset(
     Radiology Dermatology Urology Psychiatry Behavioral EMS Unit School District University
     College Academy Facility Station Logistics Lines Supply Services Garage Brewing Respite
     House Living Gardens Home Care Group Partners Church Library Shelter Co. Co Company
-    Inc Inc. LLC PLLC Ltd Corp Corporation Foods Farms Works Manufacturing Motors Market
+    System Systems Inc Inc. LLC PLLC Ltd Corp Corporation Foods Farms Works Manufacturing Motors Market
     Store Bank Hotel Restaurant Campus Infirmary Sanatorium Surgical Wellness Therapy""".split()
 )
 # A capitalised run holding one of these names a payer, plan or programme, not a place.
 PAYER_WORDS = frozenset(
-    """Insurance Mutual PPO HMO EPO POS Medicare Medicaid Blue Cross Shield Plan Plans
+    """Insurance Mutual PPO HMO EPO POS Medicare Medicaid Cross Shield Plan Plans
     Assurance Benefits Advantage Select Aetna Cigna Humana UnitedHealthcare Kaiser""".split()
 )
 
@@ -82,6 +82,10 @@ RELATIONS = (
     r"|grandfather|grandchild|great-granddaughter|great-grandson|friend|neighbour"
     r"|neighbor|caregiver|carer|boyfriend|girlfriend|fiancé|fiancée|roommate|landlord"
     r"|child|stepson|stepdaughter|sibling|godmother|guardian|employer|coworker|colleague"
+    # Roles written in running text ("facility nurse Odessa Grant").
+    r"|nurse|officer|chaplain|dietitian|coordinator|navigator|pharmacist|therapist"
+    r"|physician|doctor|aide|technician|interpreter|caseworker|social worker|surgeon"
+    r"|midwife|paramedic|specialist|counsel(?:l)?or|manager|director|rep|clerk|volunteer"
 )
 # Credentials after a name ("Anil Varghese, MD"): the words before them are a person.
 CREDENTIALS = (
@@ -102,8 +106,11 @@ NOT_NAMES = frozenset(
     Assessment Plan History Exam Impression Diagnosis Diagnoses Medications Allergies
     Vitals Labs Results Findings Procedure Indication Indications Disposition Follow-up
     Patient Provider Physician Nurse Pharmacist Signed Dictated Reviewed Referring
-    Foley Beers Baker Bell Parkinson Alzheimer Crohn Hodgkin Cushing Addison Graves
-    Hashimoto Raynaud Sjogren Sjögren Tourette Down Apgar Glasgow Braden Morse Wells
+    Foley Beers Parkinson Alzheimer Crohn Hodgkin Cushing Addison Hashimoto Raynaud
+    Sjogren Sjögren Tourette Apgar Glasgow Braden Wagner Berg Katz Barthel Lawton Folstein
+    Caprini Tinetti Romberg Babinski Homan Murphy McMurray Lachman Phalen Tinel Kernig
+    Brudzinski Allen Trendelenburg Valsalva Epley Dix Hallpike Snellen Weber Rinne
+    PI Dear Director Scribe PharmD Vitamin Replete Troponin Sigmoid Mottling Funeral
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur
     Thurs Fri Sat Sun Today Tomorrow Yesterday Tonight Continue Start Stop Hold Return
     Metformin Lisinopril Insulin Warfarin Apixaban Heparin Aspirin Tylenol Lasix Coumadin
@@ -123,4 +130,20 @@ ORDINAL_WORDS = (
     r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
     r"|twentieth|twenty-first|twenty-second|twenty-third|twenty-fourth|twenty-fifth"
     r"|twenty-sixth|twenty-seventh|twenty-eighth|twenty-ninth|thirtieth|thirty-first"
+)
+
+# Words that say what kind of service a heading or unit is ("WOUND CARE CLINIC",
+# "5 North Medical"): a facility's name needs one word that is none of these.
+GENERIC_WORDS = frozenset(
+    """Cardiac Cardiology Device Wound Diabetes Technology Correctional Occupational
+    Prehospital Clinical Clinic Inpatient Outpatient Emergency Department Intake Nursing
+    Family Internal Pain Sleep Heart Eye Senior Women's Children's Adult Pediatric Baby
+    Mother Newborn Medical Health Care Pharmacy Psychiatry Psychiatric Behavioral Mental
+    Financial Patient Patients Services Service Physical Therapy Rehab Rehabilitation
+    Home Hospice Dialysis Hemodialysis Nephrology Goals Protected Release Authorization
+    Dear North South East West Main General Regional Community Public Primary Urgent
+    Sending Receiving Facility Unit Ward Floor DOT Hospital Center Centre Surgical
+    Surgery Operating Recovery Anesthesia Labor Delivery Maternity Obstetric Oncology
+    Cancer Infusion Imaging Radiology Laboratory Lab Reference Specialty Transplant
+    Medication Management Safety Compliance Privacy Quality Billing Business Central""".split()
 )

@@ -27,7 +27,14 @@ NAME = (
     rf"|{_INITIAL}[ \t]?{_PART})"
 )
 _TITLED = re.compile(rf"\b(?:{TITLES})\.?[ \t]+(?P<name>{NAME})")
-_LABELLED = re.compile(rf"(?:^|(?<=[ \t(]))(?:{NAME_LABELS})\b\.?[ \t]*[:\-]?[ \t]*(?:(?:{TITLES})\.?[ \t]+)?(?P<name>{NAME})", re.MULTILINE)
+_SURNAME_FIRST = rf"{_PART}, {_PART}(?: {_INITIAL}| {_PART})?(?![\w-])"
+_LABELLED = re.compile(
+    rf"(?:^|(?<=[ \t(]))(?:{NAME_LABELS}|{NAME_LABELS.upper()})\b\.?[ \t]*[:\-]?[ \t]*"
+    rf"(?:(?:{TITLES})\.?[ \t]+)?(?P<name>{_SURNAME_FIRST}|{NAME})",
+    re.MULTILINE,
+)
+# A nickname in quotes or brackets right after a name: Baby Boy Nakamura-Ellis ("Theo").
+_NICKNAME_AFTER = re.compile(r"[ \t]*\(?[\"“](?P<name>[A-Z][a-z]+)[\"”]\)?")
 _RELATED = re.compile(
     rf"\b(?i:{RELATIONS})\b(?:[ \t]*\(\d+\))?,?[ \t]*:?[ \t]+(?:(?:{TITLES})\.?[ \t]+)?(?P<name>{NAME})"
 )
@@ -35,7 +42,8 @@ _CREDENTIALED = re.compile(
     rf"(?P<name>{NAME}),?[ \t]+(?:{CREDENTIALS})\b(?![\w-])(?!\s*(?:unit|floor|team|clinic))"
 )
 _SIGN_OFF = re.compile(
-    rf"^[ \t]*(?:[-–]{{1,2}}[ \t]*)?(?P<name>{NAME})[ \t]*$|^[ \t]*(?:[-–]{{1,2}}|/)[ \t]*(?P<initials>[A-Z]{{2,3}})[ \t]*$",
+    rf"^[ \t]*(?:[-–]{{1,2}}[ \t]*)?(?P<name>{NAME})(?:[ \t]*$|(?=[ \t]{{2,}}\d))"
+    rf"|(?:^|[ \t])(?:[-–]{{1,2}}|/)[ \t]*(?P<initials>[A-Z]{{2,3}}|(?:[A-Z]\.){{2,3}})[ \t]*$",
     re.MULTILINE,
 )
 _INITIALS = re.compile(r"\b(?:by|per|initials?|/s/)[ \t]+(?P<name>[A-Z]{2,3})\b(?![\w-])")
@@ -45,8 +53,11 @@ _CAPS_WORDS = frozenset(CREDENTIALS.split("|"))
 
 
 def by_context(text: str) -> Iterator[Finding]:
+    common = common_words()
     for pattern, score in ((_TITLED, 0.85), (_LABELLED, 0.7), (_RELATED, 0.8), (_CREDENTIALED, 0.85)):
         for match in pattern.finditer(text):
+            if pattern is _LABELLED and match.group("name").lower() in common:
+                continue  # "RE: Request for…": a label before an everyday word
             yield from _trimmed(text, match.start("name"), match.end("name"), score)
     for match in _INITIALS.finditer(text):
         if match.group("name") not in NOT_NAMES and match.group("name") not in _CAPS_WORDS:
@@ -59,8 +70,10 @@ def sign_offs(text: str, names: Iterable[str]) -> Iterator[Finding]:
     for match in _SIGN_OFF.finditer(text):
         if match.group("initials"):
             yield Finding(match.start("initials"), match.end("initials"), N, 0.5)
-        elif match.group("name") and match.group("name").split()[0] in given:
-            yield from _trimmed(text, match.start("name"), match.end("name"), 0.6)
+        elif match.group("name"):
+            first = match.group("name").split()[0]
+            if first in given or re.fullmatch(_INITIAL, first):
+                yield from _trimmed(text, match.start("name"), match.end("name"), 0.6)
 
 
 def by_gazetteer(text: str, first_names: frozenset[str]) -> Iterator[Finding]:
@@ -70,8 +83,18 @@ def by_gazetteer(text: str, first_names: frozenset[str]) -> Iterator[Finding]:
             yield from _trimmed(text, match.start(), match.end(), 0.6)
 
 
+def nicknames(text: str, found: list[Finding]) -> Iterator[Finding]:
+    for finding in found:
+        if finding.category is N and (match := _NICKNAME_AFTER.match(text, finding.end)):
+            yield Finding(match.start("name"), match.end("name"), N, 0.7)
+
+
 def _trimmed(text: str, start: int, end: int, score: float) -> Iterator[Finding]:
     """Drop clinical words, credentials and facility words from the ends of a name."""
+    if text[end : end + 1] == ":":
+        end = text.rfind(" ", start, end)  # "Resident:" is the next label, not a name
+        if end <= start:
+            return
     words = list(re.finditer(r"\S+", text[start:end]))
     while words and _not_name(words[-1].group()):
         words.pop()
@@ -81,10 +104,14 @@ def _trimmed(text: str, start: int, end: int, score: float) -> Iterator[Finding]
         yield Finding(start + words[0].start(), start + words[-1].end(), N, score)
 
 
+_ROLE = re.compile(r"(?:ologist|iatrist|ician|therapist|pharmacist)$", re.IGNORECASE)
+
+
 def _not_name(word: str) -> bool:
     bare = word.strip(",.;:()\"“”")
     return (
         not bare
+        or bool(_ROLE.search(bare))
         or word.endswith(":")  # the next label of a form
         or bare in NOT_NAMES
         or bare in _CAPS_WORDS
@@ -144,14 +171,25 @@ def common_words() -> frozenset[str]:
 
 @functools.cache
 def given_names() -> frozenset[str]:
-    """Given names from Faker's English locales (US, UK, Canada, Ireland, Australia)
-    plus their nicknames: a source of names we need not keep ourselves."""
-    from faker.providers.person.en_GB import Provider as GB
-    from faker.providers.person.en_IE import Provider as IE
-    from faker.providers.person.en_US import Provider as US
+    """Given names from Faker's locales of the countries our users' patients come from:
+    a list of thousands we need not keep ourselves. Everyday words are left out."""
+    import importlib
 
     names: set[str] = set()
-    for provider in (US, GB, IE):
+    for locale in _LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for attribute in ("first_names", "first_names_female", "first_names_male"):
             names.update(getattr(provider, attribute, ()))
-    return frozenset(name for name in names if name.isalpha())
+    common = common_words()
+    return frozenset(
+        name
+        for name in names
+        if name.isalpha() and name[0].isupper() and name.lower() not in common
+        and name not in NOT_NAMES
+    )
+
+
+_LOCALES = (
+    "en_US en_GB en_IE en_NZ en_IN de_DE fr_FR es_ES es_MX it_IT pt_BR nl_NL sv_SE no_NO "
+    "da_DK fi_FI pl_PL tr_TR yo_NG zu_ZA hi_IN vi_VN ko_KR ga_IE"
+).split()

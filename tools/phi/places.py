@@ -14,6 +14,7 @@ from .categories import Category, Finding
 from .lexicon import (
     AMBIGUOUS_REGIONS,
     FACILITY_WORDS,
+    GENERIC_WORDS,
     PAYER_WORDS,
     REGION_CODES,
     REGION_NAMES,
@@ -36,18 +37,21 @@ _FRENCH_STREET = re.compile(
 )
 _PO_BOX = re.compile(r"\b(?:P\.?[ ]?O\.?|Post Office)[ \t]+Box[ \t]+\d+\b", re.IGNORECASE)
 _ZIP_AFTER_REGION = re.compile(
-    r"(?<=[ \t,])(?P<region>[A-Z]{2,3})[ \t]+(?P<zip>\d{5}(?:-\d{4})?|\d{4}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b"
+    r"\b(?P<region>[A-Z]{2,3})[ \t]+(?P<zip>\d{5}(?:-\d{4})?|\d{4}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b"
 )
+_AU_REGIONS = frozenset({"NSW", "VIC", "QLD", "WA", "SA", "TAS", "ACT", "NT"})
 _CITY_REGION = re.compile(
-    rf"(?P<city>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){{0,3}})(?P<sep>,?)[ \t]+(?P<region>[A-Z]{{2,3}})\b(?![\w-])"
+    rf"(?P<city>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){{0,3}})(?P<sep>,?)(?:[ \t]+|(?<=,)[ \t]*\n[ \t]*)(?P<region>[A-Z]{{2,3}})\b(?![\w-])"
 )
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b")
-_CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z][ \t]?\d[A-Z]\d\b")
+_CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z][ \t]\d[A-Z]\d\b")
 _CITY_BEFORE_POSTCODE = re.compile(r"(?P<city>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)[ \t,]+$")
 _COUNTY = re.compile(
     r"\b(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:County|Parish|Borough|Township|Twp\.?)\b"
 )
-_FACILITY = re.compile(rf"\b[A-Z][\w'’.&-]*(?:[ \t]+{CAP}){{0,7}}")
+_FACILITY = re.compile(
+    rf"\b[A-Z][\w'’.&-]*(?:[ \t]+{CAP}){{0,7}}(?:,[ \t]+(?:PLLC|LLC|Inc\.?|Ltd\.?|PC|P\.C\.))?"
+)
 _NEAR_IN = re.compile(r"\b(?:in|at|near|from|to|of|lives in|lives at)[ \t]+$")
 
 
@@ -59,7 +63,10 @@ def addresses(text: str) -> Iterator[Finding]:
 
 def cities(text: str) -> Iterator[Finding]:
     for match in _ZIP_AFTER_REGION.finditer(text):
-        if match.group("region") in REGION_CODES:
+        region, code = match.group("region"), match.group("zip")
+        if region not in REGION_CODES or (len(code) == 4) != (region in _AU_REGIONS):
+            continue
+        if region in REGION_CODES:
             yield Finding(match.start("zip"), match.end("zip"), L, 0.85)
     for match in _CITY_REGION.finditer(text):
         region, comma = match.group("region"), match.group("sep")
@@ -102,13 +109,11 @@ def facilities(text: str) -> Iterator[Finding]:
         if last < 0:
             continue
         words = words[: last + 1]
-        while words and words[0].lower() in ("the", "of", "and", "&", "de", "la", "at", "st."):
+        while words and words[0] in ("of", "and", "&", "de", "la", "at"):
             words.pop(0)
-        if len(words) < 2 or any(_word(w) in PAYER_WORDS for w in words):
-            continue
-        if all(_facility_word(w) for w in words):
-            continue  # "Medical Center" alone names no place
         phrase = " ".join(words)
+        if not is_facility_name(words) or payer_follows(text, match.start() + len(phrase)):
+            continue
         start = text.find(phrase, match.start())
         if start < 0:
             continue
@@ -117,6 +122,47 @@ def facilities(text: str) -> Iterator[Finding]:
 
 def _word(word: str) -> str:
     return word.rstrip(",.;:")
+
+
+def is_facility_name(words: list[str]) -> bool:
+    """Two words or more, ending in a facility word, one of them our own (not "WOUND
+    CARE CLINIC"), none a payer's ("Golden Coast Health Plan")."""
+    if len(words) < 2 or any(_word(w) in PAYER_WORDS for w in words):
+        return False
+    if not any(_facility_word(w) for w in words):
+        return False
+    return not all(_facility_word(w) or _generic(w) for w in words)
+
+
+def payer_follows(text: str, end: int) -> bool:
+    """ "Golden Coast Health Plan", "Apple Health (Medicaid)": a payer, not a place."""
+    return bool(re.match(r"\W{0,3}(?:Plan|Insurance|Medicaid|Medicare)\b", text[end : end + 16]))
+
+
+def after_facility(text: str, found: list[Finding]) -> Iterator[Finding]:
+    """The town a facility names after it: "Lakeshore Imaging - Sandusky",
+    "Cornerstone Rehab, Brookfield"."""
+    for finding in found:
+        if finding.category is not L:
+            continue
+        match = _TOWN_AFTER.match(text, finding.end)
+        town = match.group("town").split() if match else []
+        if match and not is_region(match.group("town")) and not any(
+            _generic(w) or _facility_word(w) for w in town
+        ):
+            yield Finding(match.start("town"), match.end("town"), L, 0.6)
+
+
+_TOWN_AFTER = re.compile(r"[ \t]*(?:-|–|,)[ \t]*(?P<town>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[ \t]*(?:\(|$|unit\b|site\b|office\b|campus\b))", re.MULTILINE)
+
+
+def _generic(word: str) -> bool:
+    bare = _word(word)
+    return (
+        bare in GENERIC_WORDS
+        or bare.title() in GENERIC_WORDS
+        or bare.lower() in ("the", "of", "for", "and", "&", "to", "at", "on")
+    )
 
 
 def _facility_word(word: str) -> bool:
