@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 
 
 class ToolsConfig(AppConfig):
@@ -6,3 +7,9 @@ class ToolsConfig(AppConfig):
 
     name = "tools"
     verbose_name = "Text tools"
+
+    def ready(self) -> None:
+        if settings.REDACT_PHI_PRELOAD:  # seconds at start-up instead of on a first request
+            from tools.phi import engine
+
+            engine.get(settings.REDACT_PHI_MODEL)

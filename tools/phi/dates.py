@@ -104,7 +104,14 @@ _AGE_LABEL = re.compile(
     rf"(?P<n>9\d|1[01]\d|{_WORD_AGES})\b(?!\s*(?:%|mg|kg|lb|bpm|min|days?|weeks?|months?))",
     re.IGNORECASE,
 )
-_AGE_BRACKET = re.compile(r"\((?P<n>9\d|1[01]\d)(?:\s*y(?:rs?|ears?)?)?\)")
+_AGE_BRACKET = re.compile(
+    r"\((?P<n>9\d|1[01]\d)(?:\s*y(?:rs?|ears?)?)?\)"
+    # "her mother, 94, lives…": an age in apposition to a person
+    r"|\b(?:mother|father|mom|dad|grandmother|grandfather|husband|wife|spouse|aunt|uncle"
+    r"|sister|brother|patient|pt|widow|widower|man|woman|male|female|resident)\b"
+    r",[ \t]*(?P<a>9\d|1[01]\d)(?=[ \t]*[,;)])",
+    re.IGNORECASE,
+)
 
 
 def ages(text: str) -> Iterator[Finding]:
@@ -113,4 +120,5 @@ def ages(text: str) -> Iterator[Finding]:
             group = "n" if match.group("n") else "w"
             yield Finding(match.start(group), match.end(group), Category.AGE, 0.85)
     for match in _AGE_BRACKET.finditer(text):
-        yield Finding(match.start("n"), match.end("n"), Category.AGE, 0.6)
+        group = "n" if match.group("n") else "a"
+        yield Finding(match.start(group), match.end(group), Category.AGE, 0.6)
