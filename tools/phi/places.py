@@ -111,6 +111,8 @@ def facilities(text: str) -> Iterator[Finding]:
         words = words[: last + 1]
         while words and words[0] in ("of", "and", "&", "de", "la", "at"):
             words.pop(0)
+        if words and words[-1].endswith(".") and words[-1] not in ("Co.", "Inc.", "Ltd.", "St."):
+            words[-1] = words[-1][:-1]  # the sentence's full stop
         phrase = " ".join(words)
         if not is_facility_name(words) or payer_follows(text, match.start() + len(phrase)):
             continue
