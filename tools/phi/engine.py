@@ -98,6 +98,7 @@ class Engine:
         found += people.sign_offs(text, self.first_names)
         found += people.nicknames(text, found)
         found += places.after_facility(text, found)
+        found += places.around_places(text, found)
         found += people.spread(text, found)
         found += identifiers.everywhere(text, found)
         found += _places_again(text, found)

@@ -35,6 +35,16 @@ _FRENCH_STREET = re.compile(
     r"\b\d{1,6},?[ \t]+(?:ch\.|chemin|rue|boul\.|boulevard|av\.|avenue|route|rang|montée)"
     r"[ \t]+(?:(?:de|du|des|la|le|l')[ \t]*)?[A-Z][\w'’-]+(?:[ \t-][A-Z][\w'’-]+)*"
 )
+_ROAD = re.compile(
+    # I-95, US-119, Route 9 (never "I10": that is a diagnosis code)
+    r"\b(?:(?:US|SR|State Route|Route|Rte\.?|Hwy|Highway|Interstate|County Road|CR)[- ]|I-)\d{1,3}[A-Z]?"
+    r"(?:[ \t]+(?:north|south|east|west)bound)?"
+    r"(?:[ \t]+(?:near|at|by)[ \t]+(?:mile marker|mile|exit|MM)[ \t]*\d+)?\b"
+)
+_FRENCH_FACILITY = re.compile(
+    r"\b(?:Clinique|Hôpital|Pharmacie|Centre hospitalier|CLSC|CHSLD|Polyclinique)\b"
+    r"(?:[ \t]+(?:[a-zéèêàâîôûç'’-]+))*[ \t]+[A-ZÉÈ][\w'’-]+(?:[ \t-][A-ZÉÈ][\w'’-]+)*"
+)
 _PO_BOX = re.compile(r"\b(?:P\.?[ ]?O\.?|Post Office)[ \t]+Box[ \t]+\d+\b", re.IGNORECASE)
 _ZIP_AFTER_REGION = re.compile(
     r"\b(?P<region>[A-Z]{2,3})[ \t]+(?P<zip>\d{5}(?:-\d{4})?|\d{4}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b"
@@ -56,7 +66,7 @@ _NEAR_IN = re.compile(r"\b(?:in|at|near|from|to|of|lives in|lives at)[ \t]+$")
 
 
 def addresses(text: str) -> Iterator[Finding]:
-    for pattern in (_STREET, _FRENCH_STREET, _PO_BOX):
+    for pattern in (_STREET, _FRENCH_STREET, _PO_BOX, _ROAD, _FRENCH_FACILITY):
         for match in pattern.finditer(text):
             yield Finding(match.start(), match.end(), L, 0.85)
 
@@ -141,11 +151,43 @@ def payer_follows(text: str, end: int) -> bool:
     return bool(re.match(r"\W{0,3}(?:Plan|Insurance|Medicaid|Medicare)\b", text[end : end + 16]))
 
 
+_BEFORE_TOWN = re.compile(
+    r"(?:^|(?<=[:\n]))[ \t]*(?P<name>[A-Z][\w'’.-]*(?:[ \t](?:[A-Z][\w'’.-]*|&|of|and)){1,5}),[ \t]*$"
+)
+_AFTER_CREDENTIAL = re.compile(
+    r"\b(?:MD|DO|NP|PA-C|RN|DPM|DDS|PhD)(?:,|[ \t]+(?:-|–))[ \t]+"
+    r"(?P<name>[A-Z][\w'’.-]*(?:[ \t](?:[A-Z][\w'’.-]*|&|of|and)){1,5})(?=[ \t]*(?:[,(\n]|$))"
+)
+
+
+def around_places(text: str, found: list[Finding]) -> Iterator[Finding]:
+    """Places named by where they stand: the run of capitals before a town and state
+    ("Northern Lakes Heart & Rhythm, Duluth, MN") or after a clinician's credential
+    ("Kenji Watanabe, MD, Merrimack Valley GI") names a practice."""
+    for finding in found:
+        if finding.category is L and re.match(r",?[ \t]*[A-Z]{2}\b", text[finding.end : finding.end + 5]):
+            line_start = text.rfind("\n", 0, finding.start) + 1
+            if match := _BEFORE_TOWN.search(text[line_start : finding.start]):
+                words = match.group("name").split()
+                if not all(_generic(w) or _facility_word(w) for w in words):
+                    start = line_start + match.start("name")
+                    yield Finding(start, line_start + match.end("name"), L, 0.6)
+    for match in _AFTER_CREDENTIAL.finditer(text):
+        words = match.group("name").split()
+        if not all(_generic(w) or _facility_word(w) for w in words) and not any(
+            w in PAYER_WORDS for w in words
+        ):
+            yield Finding(match.start("name"), match.end("name"), L, 0.55)
+
+
 def after_facility(text: str, found: list[Finding]) -> Iterator[Finding]:
     """The town a facility names after it: "Lakeshore Imaging - Sandusky",
-    "Cornerstone Rehab, Brookfield"."""
+    "Cornerstone Rehab, Brookfield"; or its site: "The Ottawa Hospital - General Campus"."""
     for finding in found:
         if finding.category is not L:
+            continue
+        if site := _SITE_AFTER.match(text, finding.end):
+            yield Finding(finding.start, site.end(), L, finding.score)
             continue
         match = _TOWN_AFTER.match(text, finding.end)
         town = match.group("town").split() if match else []
@@ -155,6 +197,7 @@ def after_facility(text: str, found: list[Finding]) -> Iterator[Finding]:
             yield Finding(match.start("town"), match.end("town"), L, 0.6)
 
 
+_SITE_AFTER = re.compile(r"[ \t]+(?:-|–)[ \t]+(?:[A-Z][a-z]+[ \t]){0,2}(?:Campus|Site|Branch|Annex|Wing|Pavilion)\b")
 _TOWN_AFTER = re.compile(r"[ \t]*(?:-|–|,)[ \t]*(?P<town>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[ \t]*(?:\(|$|unit\b|site\b|office\b|campus\b))", re.MULTILINE)
 
 
