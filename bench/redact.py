@@ -31,7 +31,9 @@ def table(model: str) -> None:
         cells = []
         for tally in tallies.values():
             n = sum(tally.gold.values()) if category is None else tally.gold[category]
-            cells.append(f"{tally.recall(category):>8.3f} {tally.precision(category):>8.3f} ({n:>3})")
+            cells.append(
+                f"{tally.recall(category):>8.3f} {tally.precision(category):>8.3f} ({n:>3})"
+            )
         print(f"{label:<12}" + "".join(f"{cell:>22}" for cell in cells))
 
 
@@ -57,7 +59,9 @@ def speed(model: str) -> None:
         times.append((time.perf_counter() - began) * 1000)
     times.sort()
     p95 = times[int(len(times) * 0.95) - 1]
-    print(f"{len(windows)} texts of 2,000 characters: p50 {statistics.median(times):.0f} ms, p95 {p95:.0f} ms")
+    print(
+        f"{len(windows)} texts of 2,000 characters: p50 {statistics.median(times):.0f} ms, p95 {p95:.0f} ms"
+    )
 
 
 def main() -> None:

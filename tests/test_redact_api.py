@@ -47,10 +47,17 @@ def test_tags_replace_each_finding_with_its_category(client):
     ]:
         assert expected in found, expected
     assert ("64", "AGE") not in found  # ages up to 89 stay
-    assert data["redacted"].startswith("Patient: [NAME]   DOB: [DATE]   MRN: [MRN]\nMs. [NAME], a 64-year-old")
+    assert data["redacted"].startswith(
+        "Patient: [NAME]   DOB: [DATE]   MRN: [MRN]\nMs. [NAME], a 64-year-old"
+    )
     assert "OH" in data["redacted"]  # the state stays
     assert {s["category"] for s in data["spans"]} <= {
-        "NAME", "LOCATION", "DATE", "AGE", "PHONE", "MRN"
+        "NAME",
+        "LOCATION",
+        "DATE",
+        "AGE",
+        "PHONE",
+        "MRN",
     }
     assert all(0 < s["score"] <= 1 for s in data["spans"])
 
@@ -85,7 +92,10 @@ def test_mask_keeps_the_layout(client):
 def test_style_defaults_to_tags_and_empty_text_finds_nothing(client):
     assert post(client, {"text": "Grace Oyelaran"}).json()["redacted"] == "[NAME]"
     assert post(client, {"text": ""}).json() == {
-        "redacted": "", "spans": [], "counts": {}, "remaining_runs": 8
+        "redacted": "",
+        "spans": [],
+        "counts": {},
+        "remaining_runs": 8,
     }
 
 
@@ -146,7 +156,9 @@ def test_guests_are_limited_per_address(client, settings):
     assert post(client, {"text": "a"}).status_code == 200
     response = post(client, {"text": "a"})
     assert response.status_code == 429
-    assert response.json()["error"].startswith("You have used today's 2 free runs. Log in or register")
+    assert response.json()["error"].startswith(
+        "You have used today's 2 free runs. Log in or register"
+    )
     # A new cookie jar behind the same address gains nothing; another address has its own.
     assert post(Client(), {"text": "a"}).status_code == 429
     assert post(Client(REMOTE_ADDR="10.9.8.7"), {"text": "a"}).status_code == 200

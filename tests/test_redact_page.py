@@ -38,8 +38,25 @@ def test_page_is_honest_about_limits(client):
     assert f"<strong>{measured.PRECISION:.1%}</strong> of what it removed" in page
     legend = re.findall(r'<dt><span class="phi phi-([A-Z_]+)">', page)
     assert legend == [
-        "NAME", "LOCATION", "DATE", "AGE", "PHONE", "FAX", "EMAIL", "SSN", "MRN", "HEALTH_PLAN",
-        "ACCOUNT", "LICENSE", "VEHICLE", "DEVICE", "URL", "IP", "BIOMETRIC", "PHOTO", "ID",
+        "NAME",
+        "LOCATION",
+        "DATE",
+        "AGE",
+        "PHONE",
+        "FAX",
+        "EMAIL",
+        "SSN",
+        "MRN",
+        "HEALTH_PLAN",
+        "ACCOUNT",
+        "LICENSE",
+        "VEHICLE",
+        "DEVICE",
+        "URL",
+        "IP",
+        "BIOMETRIC",
+        "PHOTO",
+        "ID",
     ]
     assert 'id="result" aria-labelledby="result-h" hidden' in page
 
@@ -58,7 +75,7 @@ def test_form_post_shows_highlights_counts_and_a_download(client):
     counts = re.findall(r'<li><span class="phi phi-([A-Z_]+)">\1</span> (\d+)</li>', page)
     assert counts == [("NAME", "1"), ("LOCATION", "1"), ("DATE", "1")]
     assert 'download="redacted.txt"' in page
-    assert "href=\"data:text/plain;charset=utf-8,Patient%3A%20%5BNAME%5D" in page
+    assert 'href="data:text/plain;charset=utf-8,Patient%3A%20%5BNAME%5D' in page
     assert "Oyelaran" not in page.split('id="result"')[1].split("</section>")[0]
 
 
@@ -66,7 +83,7 @@ def test_form_post_shows_highlights_counts_and_a_download(client):
 def test_a_txt_file_can_be_uploaded(client):
     upload = SimpleUploadedFile("note.txt", TEXT.encode("utf-8-sig"), content_type="text/plain")
     page = client.post(PAGE, {"file": upload, "style": "mask"}).content.decode()
-    assert "Patient: <mark class=\"phi phi-NAME\" title=\"NAME\">█████ ████████</mark>" in page
+    assert 'Patient: <mark class="phi phi-NAME" title="NAME">█████ ████████</mark>' in page
 
 
 @pytest.mark.django_db
@@ -74,7 +91,10 @@ def test_a_txt_file_can_be_uploaded(client):
     ("data", "message"),
     [
         ({"style": "tags"}, "Paste some text or choose a .txt file."),
-        ({"text": TEXT, "style": "loud"}, "Select a valid choice. loud is not one of the available choices."),
+        (
+            {"text": TEXT, "style": "loud"},
+            "Select a valid choice. loud is not one of the available choices.",
+        ),
     ],
 )
 def test_form_errors_are_shown(client, data, message):
@@ -100,7 +120,10 @@ def test_text_over_the_limit_is_413_with_a_clear_message(client, settings):
     settings.TOOLS_MAX_CHARS = 50
     response = client.post(PAGE, {"text": "y" * 51, "style": "tags"})
     assert response.status_code == 413
-    assert "The text has 51 characters; RedactPHI takes up to 50 at a time." in response.content.decode()
+    assert (
+        "The text has 51 characters; RedactPHI takes up to 50 at a time."
+        in response.content.decode()
+    )
     upload = SimpleUploadedFile("long.txt", b"z" * 51)
     assert client.post(PAGE, {"file": upload, "style": "tags"}).status_code == 413
 

@@ -23,17 +23,14 @@ TEXT = f"Patient: {MARKER}, MRN QX-4417302, seen 03/14/2026 at Quixwick Valley H
 
 def everything_logged(caplog: pytest.LogCaptureFixture) -> str:
     formatter = logging.Formatter()
-    return "\n".join(
-        formatter.format(record) + repr(vars(record)) for record in caplog.records
-    )
+    return "\n".join(formatter.format(record) + repr(vars(record)) for record in caplog.records)
 
 
 def every_row() -> str:
     """Every row of every table Django knows, serialized, and the cache table's rows
     (their values unpickled)."""
     dumped = [
-        serializers.serialize("json", model._base_manager.all())
-        for model in apps.get_models()
+        serializers.serialize("json", model._base_manager.all()) for model in apps.get_models()
     ]
     from django.conf import settings
 
@@ -63,7 +60,9 @@ def test_a_run_leaves_no_trace(client, settings, caplog):
     settings.TOOLS_GUEST_RUNS_PER_DAY = 4
     for style in ("tags", "surrogates", "mask"):
         response = client.post(
-            "/api/redact-phi", json.dumps({"text": TEXT, "style": style}), content_type="application/json"
+            "/api/redact-phi",
+            json.dumps({"text": TEXT, "style": style}),
+            content_type="application/json",
         )
         assert response.status_code == 200
         assert MARKER.split()[0] not in response.json()["redacted"]
@@ -72,7 +71,12 @@ def test_a_run_leaves_no_trace(client, settings, caplog):
     # Failures log too: over the limit, too long, bad JSON.
     assert client.post("/tools/redact-phi/", {"text": TEXT, "style": "tags"}).status_code == 429
     settings.TOOLS_MAX_CHARS = 10
-    assert client.post("/api/redact-phi", json.dumps({"text": TEXT}), content_type="application/json").status_code == 413
+    assert (
+        client.post(
+            "/api/redact-phi", json.dumps({"text": TEXT}), content_type="application/json"
+        ).status_code
+        == 413
+    )
     assert client.post("/api/redact-phi", TEXT, content_type="application/json").status_code == 400
     member = verified_member()
     client.force_login(member)
@@ -102,7 +106,9 @@ def test_exception_reports_of_tool_requests_withhold_the_text(settings):
     settings.DEBUG = True  # the technical 500 page shows the most
     factory = RequestFactory()
     requests = [
-        factory.post("/api/redact-phi", json.dumps({"text": TEXT}), content_type="application/json"),
+        factory.post(
+            "/api/redact-phi", json.dumps({"text": TEXT}), content_type="application/json"
+        ),
         factory.post("/tools/redact-phi/", {"text": TEXT, "style": "tags"}),
         factory.post(
             "/tools/redact-phi/",
@@ -123,13 +129,18 @@ def test_exception_reports_of_tool_requests_withhold_the_text(settings):
 @pytest.mark.django_db
 def test_logged_request_errors_of_tools_lose_the_request_and_message(caplog):
     caplog.set_level(logging.DEBUG)
-    request = RequestFactory().post("/api/redact-phi", json.dumps({"text": TEXT}), content_type="application/json")
+    request = RequestFactory().post(
+        "/api/redact-phi", json.dumps({"text": TEXT}), content_type="application/json"
+    )
     try:
         raise RuntimeError(TEXT)
     except RuntimeError:
         logging.getLogger("django.request").error(
-            "Internal Server Error: %s %s", request.path, TEXT,
-            exc_info=True, extra={"request": request, "status_code": 500},
+            "Internal Server Error: %s %s",
+            request.path,
+            TEXT,
+            exc_info=True,
+            extra={"request": request, "status_code": 500},
         )
     (record,) = [r for r in caplog.records if r.name == "django.request"]
     assert record.request is None

@@ -42,7 +42,7 @@ class NoSubmittedText(logging.Filter):
 class ExceptionReporterFilter(debug.SafeExceptionReporterFilter):
     def get_post_parameters(self, request: HttpRequest | None) -> Any:
         if carries_text(request):
-            return {name: WITHHELD for name in request.POST}  # type: ignore[union-attr]
+            return dict.fromkeys(request.POST, WITHHELD)  # type: ignore[union-attr]
         return super().get_post_parameters(request)
 
     def get_traceback_frame_variables(self, request: HttpRequest | None, tb_frame: Any) -> Any:
@@ -55,7 +55,14 @@ class ExceptionReporter(debug.ExceptionReporter):
     """Django's report, without the exception's message, its causes' messages or the
     uploaded files' names when the request was a tool's."""
 
-    def __init__(self, request: HttpRequest | None, exc_type: Any, exc_value: Any, tb: Any, is_email: bool = False) -> None:
+    def __init__(
+        self,
+        request: HttpRequest | None,
+        exc_type: Any,
+        exc_value: Any,
+        tb: Any,
+        is_email: bool = False,
+    ) -> None:
         if carries_text(request) and exc_value is not None:
             exc_type, exc_value = Withheld, _withheld(exc_value)
         super().__init__(request, exc_type, exc_value, tb, is_email)

@@ -30,14 +30,28 @@ class Tool:
 
 
 TOOLS = [
-    Tool("RedactPHI", "Removes the 18 HIPAA Safe Harbor identifiers from clinical text.",
-         "tools:redact-phi"),
-    Tool("DetectICD10CM", "Finds the conditions a note documents and the ICD-10-CM codes "
-         "they point to, with negated and historical mentions told apart.", None),
-    Tool("Case2Code", "Turns a case description into candidate codes and checks them "
-         "against the date of service.", None),
-    Tool("CasePilot", "Answers coding questions about a case with facts from the code "
-         "pages, each one cited.", None),
+    Tool(
+        "RedactPHI",
+        "Removes the 18 HIPAA Safe Harbor identifiers from clinical text.",
+        "tools:redact-phi",
+    ),
+    Tool(
+        "DetectICD10CM",
+        "Finds the conditions a note documents and the ICD-10-CM codes "
+        "they point to, with negated and historical mentions told apart.",
+        None,
+    ),
+    Tool(
+        "Case2Code",
+        "Turns a case description into candidate codes and checks them "
+        "against the date of service.",
+        None,
+    ),
+    Tool(
+        "CasePilot",
+        "Answers coding questions about a case with facts from the code pages, each one cited.",
+        None,
+    ),
 ]
 RUN_LIMIT = "run_limit"
 

@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable, Iterable
 
 from . import contact, places
-from .people import given_names
 from .categories import Category, Finding
 from .lexicon import FACILITY_WORDS, NOT_NAMES
+from .people import given_names
 
 C = Category
 CodeCheck = Callable[[str], bool]

@@ -32,7 +32,10 @@ _DATES = [
 ]
 _DATE = re.compile("|".join(f"(?:{p})" for p in _DATES), re.IGNORECASE)
 _MONTH_ALONE = re.compile(rf"\b(?:{FULL_MONTHS}|(?:{MONTHS})\.)(?![\w-])")
-_MAY = re.compile(r"(?:\b(?:in|since|from|until|till|by|during|through|early|late|mid|of|last|next|this)[ -])May\b")
+_MAY = re.compile(
+    r"(?:\b(?:in|since|from|until|till|by|during|through|early|late|mid|of|last|next|this)"
+    r"[ -])May\b"
+)
 _COMPACT = re.compile(r"(?<![\w-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\w-])")
 _MONTH_DAY = re.compile(r"(?<![\w/.:-])(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d)")
 _ORDINAL_DAY = re.compile(r"\bthe\s+([12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z])")
@@ -96,9 +99,7 @@ _WORD_AGES = "|".join(
     ]
 )
 _OLD = r"(?=[- ]?(?:years?|yrs?|y/?o|y\.o\.|yo|y)\b|-year|\s*-?year-old)"
-_AGE = re.compile(
-    rf"\b(?:(?P<n>9\d|1[01]\d){_OLD}|(?P<w>{_WORD_AGES}){_OLD})", re.IGNORECASE
-)
+_AGE = re.compile(rf"\b(?:(?P<n>9\d|1[01]\d){_OLD}|(?P<w>{_WORD_AGES}){_OLD})", re.IGNORECASE)
 _AGE_LABEL = re.compile(
     rf"\b(?:age[sd]?|aged|age at death|turned|turns|turning)\s*:?\s*"
     rf"(?P<n>9\d|1[01]\d|{_WORD_AGES})\b(?!\s*(?:%|mg|kg|lb|bpm|min|days?|weeks?|months?))",

@@ -11,9 +11,14 @@ import importlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import contact, context, dates, identifiers, people, places
 from .categories import Category, Finding
+
+if TYPE_CHECKING:  # imported for real on first use: spaCy takes a second to import
+    from presidio_analyzer import EntityRecognizer
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
 # The email recognizer's tldextract would fetch the public-suffix list: never here.
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
@@ -62,9 +67,21 @@ class Engine:
         ner = NerModelConfiguration(
             model_to_presidio_entity_mapping=_MODEL_LABELS,
             default_score=0.5,  # below every rule of ours: a rule's category wins
-            labels_to_ignore=["DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
-                              "PERCENT", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-                              "LANGUAGE"],
+            labels_to_ignore=[
+                "DATE",
+                "TIME",
+                "CARDINAL",
+                "ORDINAL",
+                "QUANTITY",
+                "MONEY",
+                "PERCENT",
+                "NORP",
+                "PRODUCT",
+                "EVENT",
+                "WORK_OF_ART",
+                "LAW",
+                "LANGUAGE",
+            ],
         )
         nlp_engine = _ner_only_engine(model_path(model), ner)
         registry = RecognizerRegistry(supported_languages=["en"])
@@ -90,10 +107,10 @@ class Engine:
         found = []
         for result in results:
             finding = Finding(result.start, result.end, _category(result.entity_type), result.score)
-            if result.recognition_metadata.get("recognizer_name") == "SpacyRecognizer":
-                finding = context.from_model(text, finding, result.entity_type == "ORGANIZATION")
-            if finding:
+            if result.recognition_metadata.get("recognizer_name") != "SpacyRecognizer":
                 found.append(finding)
+            elif kept := context.from_model(text, finding, result.entity_type == "ORGANIZATION"):
+                found.append(kept)
         found = context.clean(text, found, is_code)
         found += people.sign_offs(text, self.first_names)
         found += people.nicknames(text, found)
@@ -106,7 +123,7 @@ class Engine:
         return context.merge(found)
 
 
-def _ner_only_engine(path: Path, ner: object) -> object:
+def _ner_only_engine(path: Path, ner: "NerModelConfiguration") -> "SpacyNlpEngine":
     """Presidio's spaCy engine with the entity recognizer alone: the tagger, parser and
     lemmatizer serve Presidio's context words, which our own rules replace, and cost
     two thirds of the model's time."""
@@ -116,7 +133,8 @@ def _ner_only_engine(path: Path, ner: object) -> object:
     class NerOnly(SpacyNlpEngine):
         def load(self) -> None:
             pipes = spacy.util.load_config(path / "config.cfg")["nlp"]["pipeline"]
-            self.nlp = {"en": spacy.load(path, exclude=[p for p in pipes if p != "ner"])}
+            nlp = spacy.load(path, exclude=[p for p in pipes if p != "ner"])
+            self.nlp = {"en": nlp}  # type: ignore[assignment]
 
     engine = NerOnly(
         models=[{"lang_code": "en", "model_name": str(path)}], ner_model_configuration=ner
@@ -145,7 +163,7 @@ def _finders(first_names: frozenset[str]) -> dict[str, Finder]:
     }
 
 
-def _rules(name: str, finder: Finder) -> object:
+def _rules(name: str, finder: Finder) -> "EntityRecognizer":
     """One of our finders as a Presidio recognizer."""
     from presidio_analyzer import EntityRecognizer, RecognizerResult
 
@@ -153,7 +171,9 @@ def _rules(name: str, finder: Finder) -> object:
         def load(self) -> None:
             pass
 
-        def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        def analyze(
+            self, text: str, entities: list[str], nlp_artifacts: object = None
+        ) -> list[RecognizerResult]:
             return [
                 RecognizerResult(f.category.value, f.start, f.end, f.score) for f in finder(text)
             ]

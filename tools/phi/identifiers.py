@@ -17,18 +17,77 @@ C = Category
 # MBI" before "Medicare". Matched case-insensitively at word boundaries.
 LABELS: list[tuple[Category, str]] = [
     (C.SSN, r"SSN|social security(?: number| no\.?)?|SS#"),
-    (C.HEALTH_PLAN, r"(?:Medicare )?MBI|Medicare(?: number| no\.?| ID)?|Medicaid(?: \([^)\n]{1,30}\))?(?: ID| number| no\.?)?"),
-    (C.HEALTH_PLAN, r"member(?:ship)? (?:ID|number|no\.?|#)|subscriber(?: ID| number| no\.?)?|group(?: number| no\.?| #| ID)|policy(?: number| no\.?| #)?"),
-    (C.HEALTH_PLAN, r"NHS(?: number| no\.?)?|OHIP|health card(?: number| no\.?)?|DVA(?: card)?(?: number| no\.?)?|PHN|insurance ID|plan ID|beneficiary(?: ID| number)?|HICN|RAMQ|MSP"),
-    (C.ACCOUNT, r"(?:hospital|encounter|visit|billing|patient|guarantor|ED|bank|checking|savings|financial) acc(?:oun)?t\.?(?: number| no\.?| #)?(?: ending(?: in)?)?|acc(?:oun)?t\.?(?: number| no\.?| #)?(?: ending(?: in)?)?|card ending(?: in)?|invoice(?: number| no\.?| #)?|statement(?: number| no\.?)"),
-    (C.LICENSE, r"NPI|DEA|NRCME|GMC|IMC|CPSO|AHPRA|NMC|UPIN|CDL|driver'?s licen[cs]e|driving licen[cs]e|DL|(?:state |medical |nursing |professional |RN |pharmacist )?lic(?:en[cs]e)?\.?(?: number| no\.?| #)?|(?:birth|death|marriage) certificate(?: worksheet)?(?: number| no\.?| #)?|certificate(?: number| no\.?| #)|registration(?: number| no\.?)"),
+    (
+        C.HEALTH_PLAN,
+        r"(?:Medicare )?MBI|Medicare(?: number| no\.?| ID)?"
+        r"|Medicaid(?: \([^)\n]{1,30}\))?(?: ID| number| no\.?)?",
+    ),
+    (
+        C.HEALTH_PLAN,
+        r"member(?:ship)? (?:ID|number|no\.?|#)|subscriber(?: ID| number| no\.?)?"
+        r"|group(?: number| no\.?| #| ID)|policy(?: number| no\.?| #)?",
+    ),
+    (
+        C.HEALTH_PLAN,
+        r"NHS(?: number| no\.?)?|OHIP|health card(?: number| no\.?)?"
+        r"|DVA(?: card)?(?: number| no\.?)?|PHN|insurance ID|plan ID|beneficiary(?: ID"
+        r"| number)?|HICN|RAMQ|MSP",
+    ),
+    (
+        C.ACCOUNT,
+        r"(?:hospital|encounter|visit|billing|patient|guarantor|ED|bank|checking|savings"
+        r"|financial) acc(?:oun)?t\.?(?: number| no\.?| #)?(?: ending(?: in)?)?"
+        r"|acc(?:oun)?t\.?(?: number| no\.?| #)?(?: ending(?: in)?)?|card ending(?: in)?"
+        r"|invoice(?: number| no\.?| #)?|statement(?: number| no\.?)",
+    ),
+    (
+        C.LICENSE,
+        r"NPI|DEA|NRCME|GMC|IMC|CPSO|AHPRA|NMC|UPIN|CDL|driver'?s licen[cs]e"
+        r"|driving licen[cs]e|DL|(?:state |medical |nursing |professional |RN "
+        r"|pharmacist )?lic(?:en[cs]e)?\.?(?: number| no\.?| #)?|(?:birth|death"
+        r"|marriage) certificate(?: worksheet)?(?: number| no\.?| #)?"
+        r"|certificate(?: number| no\.?| #)|registration(?: number| no\.?)",
+    ),
     (C.VEHICLE, r"VIN|(?:licen[cs]e )?plate(?: number| no\.?)?|registration plate|tag number"),
-    (C.DEVICE, r"(?:generator |device |pump |implant |graft |right |left )?serial(?: number| no\.?| #)?|SN|S/N|lot(?: number| no\.?| #)?|UDI|IMEI|transmitter(?: ID| serial)?|MAC address|device ID|model/serial"),
-    (C.BIOMETRIC, r"(?:fingerprint|voiceprint|voice print|iris|retina|palm(?:-vein)?|face unlock|facial(?:[- ]geometry)?|face[- ]geometry|biometric)(?:[\w ,()\n-]{0,40}?)(?:template|record|match|ID|enrol?ment|scan|reader ID|print)"),
+    (
+        C.DEVICE,
+        r"(?:generator |device |pump |implant |graft |right |left )?serial(?: number"
+        r"| no\.?| #)?|SN|S/N|lot(?: number| no\.?| #)?|UDI|IMEI|transmitter(?: ID"
+        r"| serial)?|MAC address|device ID|model/serial",
+    ),
+    (
+        C.BIOMETRIC,
+        r"(?:fingerprint|voiceprint|voice print|iris|retina|palm(?:-vein)?|face unlock"
+        r"|facial(?:[- ]geometry)?|face[- ]geometry"
+        r"|biometric)(?:[\w ,()\n-]{0,40}?)(?:template|record|match|ID|enrol?ment|scan"
+        r"|reader ID|print)",
+    ),
     (C.BIOMETRIC, r"template|fingerprint record|palm scan|voiceprint(?: ID)?"),
-    (C.MRN, r"MRN|medical record(?: number| no\.?| #)?|health record(?: number| no\.?| #)?|record (?:number|no\.?|#)|chart(?: number| no\.?| #)?|clinic chart|hospital (?:number|no\.?|#)|patient ID|pt ID|unit (?:number|no\.?)|agency ID|facility ID|hospice ID|pharmacy profile(?: #| number| no\.?)?|filed under|EHR ID|temporary MRN|permanent MRN"),
-    (C.ID, r"accession(?: number| no\.?| #)?|specimen(?: ID| number| no\.?| #)?|order(?: number| no\.?| #| ID)|requisition(?: number| no\.?| #)?|case(?: number| no\.?| #| ID)?|claim(?: number| no\.?| #)?|reference(?: number| no\.?| #)?|ref\.?(?: no\.?)?|auth(?:orization|orisation)?(?: number| no\.?| #| ref\.?)?|request(?: number| no\.?| #)|run(?: number| no\.?| #)|incident(?: number| no\.?| #)|report(?: number| no\.?| #)|ticket(?: number| no\.?| #)?"),
-    (C.ID, r"(?:participant|subject|study|screening|randomi[sz]ation|enrol?ment|employee|staff|badge|user|student|inmate|booking|AIS|session|thread|message|confirmation|tracking|kit|tag|wristband|bracelet|voucher|police|transfer center)(?: ID| number| no\.?| #| ref\.?)?|kit|session ID|thread ID"),
+    (
+        C.MRN,
+        r"MRN|medical record(?: number| no\.?| #)?|health record(?: number| no\.?| #)?"
+        r"|record (?:number|no\.?|#)|chart(?: number| no\.?| #)?|clinic chart"
+        r"|hospital (?:number|no\.?|#)|patient ID|pt ID|unit (?:number|no\.?)|agency ID"
+        r"|facility ID|hospice ID|pharmacy profile(?: #| number| no\.?)?|filed under"
+        r"|EHR ID|temporary MRN|permanent MRN",
+    ),
+    (
+        C.ID,
+        r"accession(?: number| no\.?| #)?|specimen(?: ID| number| no\.?| #)?"
+        r"|order(?: number| no\.?| #| ID)|requisition(?: number| no\.?| #)?"
+        r"|case(?: number| no\.?| #| ID)?|claim(?: number| no\.?| #)?"
+        r"|reference(?: number| no\.?| #)?|ref\.?(?: no\.?)?|auth(?:orization"
+        r"|orisation)?(?: number| no\.?| #| ref\.?)?|request(?: number| no\.?| #)"
+        r"|run(?: number| no\.?| #)|incident(?: number| no\.?| #)|report(?: number"
+        r"| no\.?| #)|ticket(?: number| no\.?| #)?",
+    ),
+    (
+        C.ID,
+        r"(?:participant|subject|study|screening|randomi[sz]ation|enrol?ment|employee"
+        r"|staff|badge|user|student|inmate|booking|AIS|session|thread|message"
+        r"|confirmation|tracking|kit|tag|wristband|bracelet|voucher|police"
+        r"|transfer center)(?: ID| number| no\.?| #| ref\.?)?|kit|session ID|thread ID",
+    ),
 ]
 
 # An identifier: letters and digits with inner separators, or a bracketed GS1 UDI;
@@ -38,7 +97,10 @@ VALUE = r"(?:\(\d{2}\)[0-9A-Za-z()]+|[A-Za-z0-9*#][A-Za-z0-9*#._/\-]*[A-Za-z0-9*
 # "943 476 5919").
 SPACED = r"(?:[A-Z0-9]{1,4} [A-Z0-9]{2,5}(?: [A-Z0-9]{3,4})?)"
 
-_FILLER = r"(?:[ \t]*(?:\([^)\n]{0,40}\)|[:#.\-]|no\.?|nos\.?|number|num|ID|is|was|of|on file|ending|in)[ \t]*)*"
+_FILLER = (
+    r"(?:[ \t]*(?:\([^)\n]{0,40}\)|[:#.\-]|no\.?|nos\.?|number|num|ID|is|was|of|on file"
+    r"|ending|in)[ \t]*)*"
+)
 _LABEL = re.compile(
     "|".join(f"(?P<l{i}>(?<![/\\w])(?:{label}))" for i, (_, label) in enumerate(LABELS)),
     re.IGNORECASE,
@@ -104,7 +166,9 @@ def shaped(text: str) -> Iterator[Finding]:
                 any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)
             ):
                 continue
-            if category is C.PHOTO and _NOT_A_FACE.search(text[max(0, match.start() - 80) : match.end()]):
+            if category is C.PHOTO and _NOT_A_FACE.search(
+                text[max(0, match.start() - 80) : match.end()]
+            ):
                 continue  # a photo of a wound or a limb identifies no one
             yield Finding(match.start(), match.end(), category, score)
 

@@ -3,19 +3,24 @@
 Kept apart from the patterns so a reviewer can extend a list without reading regexes.
 """
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Two-letter codes of US states and territories, Canadian provinces and Australian
 # states: a capitalised word before one of them ("Dayton, OH") is a city.
-REGION_CODES = frozenset(
+REGION_CODES = _words(
     """AL AK AZ AR CA CO CT DE DC FL GA HI IA IL IN KS KY LA ME MD MA MI MN MS MO MT NE
     NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI
-    AB BC MB NB NL NS NT NU ON PE QC SK YT NSW VIC QLD TAS ACT""".split()
+    AB BC MB NB NL NS NT NU ON PE QC SK YT NSW VIC QLD TAS ACT"""
 )
 # Region codes that are also everyday words or labels: only with a comma before them
 # and a postal code after, never on their own. ("ID" is left out: "Member ID".)
 AMBIGUOUS_REGIONS = frozenset({"IN", "OR", "ME", "OK", "HI", "DE", "PA", "MA", "CO", "MD", "NT"})
 
 # States, provinces and countries are not PHI (Safe Harbor keeps the state).
-REGION_NAMES = frozenset(
+REGION_NAMES = _words(
     """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
     Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
     Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio
@@ -23,12 +28,12 @@ REGION_NAMES = frozenset(
     Wisconsin Wyoming Alberta Manitoba Ontario Quebec Québec Saskatchewan Yukon Nunavut
     America USA US U.S. UK England Scotland Wales Ireland Canada Australia Mexico India
     China Japan Germany France Italy Spain Nigeria Ghana Kenya Philippines Vietnam Korea
-    Brazil Russia Europe Africa Asia Columbia Carolina Dakota Jersey Hampshire York""".split()
+    Brazil Russia Europe Africa Asia Columbia Carolina Dakota Jersey Hampshire York"""
 )
 
 # Words that end (or make) the name of a facility or workplace, which Safe Harbor
 # treats as a place smaller than a state.
-FACILITY_WORDS = frozenset(
+FACILITY_WORDS = _words(
     """Hospital Hospitals Clinic Clinics Clinique Center Centre Centers Medicine Medical
     Health Healthcare Pharmacy Laboratory Laboratories Lab Imaging Associates Institute
     Hospice Rehab Rehabilitation Dialysis Surgery Practice Pediatrics Geriatrics Neurology
@@ -36,13 +41,14 @@ FACILITY_WORDS = frozenset(
     Radiology Dermatology Urology Psychiatry Behavioral EMS Unit School District University
     College Academy Facility Station Logistics Lines Supply Services Garage Brewing Respite
     House Living Gardens Home Care Group Partners Church Library Shelter Co. Co Company
-    System Systems Inc Inc. LLC PLLC Ltd Corp Corporation Foods Farms Works Manufacturing Motors Market
-    Store Bank Hotel Restaurant Campus Infirmary Sanatorium Surgical Wellness Therapy""".split()
+    System Systems Inc Inc. LLC PLLC Ltd Corp Corporation Foods Farms Works Manufacturing Motors
+    Market
+    Store Bank Hotel Restaurant Campus Infirmary Sanatorium Surgical Wellness Therapy"""
 )
 # A capitalised run holding one of these names a payer, plan or programme, not a place.
-PAYER_WORDS = frozenset(
+PAYER_WORDS = _words(
     """Insurance Mutual PPO HMO EPO POS Medicare Medicaid Cross Shield Plan Plans
-    Assurance Benefits Advantage Select Aetna Cigna Humana UnitedHealthcare Kaiser""".split()
+    Assurance Benefits Advantage Select Aetna Cigna Humana UnitedHealthcare Kaiser"""
 )
 
 STREET_WORDS = (
@@ -97,7 +103,7 @@ CREDENTIALS = (
 
 # Capitalised words that are clinical or administrative, never a person or place
 # on their own (the model sometimes calls them one).
-NOT_NAMES = frozenset(
+NOT_NAMES = _words(
     """CBC BMP CMP BID TID QID PRN NKDA HPI ROS PMH PSH FH SH ECG EKG MRI CT CXR ICU ED ER
     OR PACU SNF ADL ADLs IADL INR PT PTT HbA1c A1c LDL HDL TSH BNP eGFR GFR UACR COPD CHF
     CKD DM HTN AF AFib CAD MI TIA CVA DVT PE UTI GERD OSA BMI SpO2 RA GCS NSVT ICD CPT
@@ -115,16 +121,14 @@ NOT_NAMES = frozenset(
     Thurs Fri Sat Sun Today Tomorrow Yesterday Tonight Continue Start Stop Hold Return
     Metformin Lisinopril Insulin Warfarin Apixaban Heparin Aspirin Tylenol Lasix Coumadin
     Medicare Medicaid Tricare Aetna Cigna Humana Dexcom Tandem Omnipod Medtronic Abbott
-    Boston Scientific Philips ResMed Epic Cerner MyChart Zoom Teams Doxy""".split()
+    Boston Scientific Philips ResMed Epic Cerner MyChart Zoom Teams Doxy"""
 )
 
 MONTHS = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?"
     r"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
-FULL_MONTHS = (
-    r"January|February|March|April|June|July|August|September|October|November|December"
-)
+FULL_MONTHS = r"January|February|March|April|June|July|August|September|October|November|December"
 ORDINAL_WORDS = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
@@ -134,7 +138,7 @@ ORDINAL_WORDS = (
 
 # Words that say what kind of service a heading or unit is ("WOUND CARE CLINIC",
 # "5 North Medical"): a facility's name needs one word that is none of these.
-GENERIC_WORDS = frozenset(
+GENERIC_WORDS = _words(
     """Cardiac Cardiology Device Wound Diabetes Technology Correctional Occupational
     Prehospital Clinical Clinic Inpatient Outpatient Emergency Department Intake Nursing
     Family Internal Pain Sleep Heart Eye Senior Women's Children's Adult Pediatric Baby
@@ -145,5 +149,5 @@ GENERIC_WORDS = frozenset(
     Sending Receiving Facility Unit Ward Floor DOT Hospital Center Centre Surgical
     Surgery Operating Recovery Anesthesia Labor Delivery Maternity Obstetric Oncology
     Cancer Infusion Imaging Radiology Laboratory Lab Reference Specialty Transplant
-    Medication Management Safety Compliance Privacy Quality Billing Business Central""".split()
+    Medication Management Safety Compliance Privacy Quality Billing Business Central"""
 )

@@ -16,7 +16,10 @@ from .lexicon import CREDENTIALS, NAME_LABELS, NOT_NAMES, RELATIONS, TITLES
 N = Category.NAME
 # One word of a name: capitalised (Unicode letters), hyphens and apostrophes inside;
 # or an initial ("M.", "M.-È.").
-_PART = r"(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)*|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)"
+_PART = (
+    r"(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)*"
+    r"|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)"  # McAllister, DeShawn
+)
 _INITIAL = r"(?:[A-ZÀ-ÖØ-Þ]\.(?:-[A-ZÀ-ÖØ-Þ]\.)?)"
 _NICK = r"(?:\"[A-Z][a-z]+\"|“[A-Z][a-z]+”|\([A-Z][a-z]+\))"
 _CAPS = r"(?:[A-ZÀ-ÖØ-Þ]{2,}(?:[-'’][A-ZÀ-ÖØ-Þ]{2,})*)"
@@ -36,7 +39,8 @@ _LABELLED = re.compile(
 # A nickname in quotes or brackets right after a name: Baby Boy Nakamura-Ellis ("Theo").
 _NICKNAME_AFTER = re.compile(r"[ \t]*\(?[\"“](?P<name>[A-Z][a-z]+)[\"”]\)?")
 _RELATED = re.compile(
-    rf"\b(?i:{RELATIONS})\b(?:[ \t]*\(\d+\))?,?[ \t]*:?[ \t]+(?:(?:{TITLES})\.?[ \t]+)?(?P<name>{NAME})"
+    rf"\b(?i:{RELATIONS})\b(?:[ \t]*\(\d+\))?,?[ \t]*:?[ \t]+"
+    rf"(?:(?:{TITLES})\.?[ \t]+)?(?P<name>{NAME})"
 )
 _CREDENTIALED = re.compile(
     rf"(?P<name>{NAME}),?[ \t]+(?:{CREDENTIALS})\b(?![\w-])(?!\s*(?:unit|floor|team|clinic))"
@@ -48,13 +52,20 @@ _SIGN_OFF = re.compile(
 )
 _INITIALS = re.compile(r"\b(?:by|per|initials?|/s/)[ \t]+(?P<name>[A-Z]{2,3})\b(?![\w-])")
 # A capitalised word in a run that might be a name: checked against the given names.
-_PAIR = re.compile(rf"\b(?P<first>[A-Z][a-z]+)[ \t]+(?P<rest>(?:{_INITIAL}[ \t]+)?{_PART}(?:[ \t]+{_PART})?)")
+_PAIR = re.compile(
+    rf"\b(?P<first>[A-Z][a-z]+)[ \t]+(?P<rest>(?:{_INITIAL}[ \t]+)?{_PART}(?:[ \t]+{_PART})?)"
+)
 _CAPS_WORDS = frozenset(CREDENTIALS.split("|"))
 
 
 def by_context(text: str) -> Iterator[Finding]:
     common = common_words()
-    for pattern, score in ((_TITLED, 0.85), (_LABELLED, 0.7), (_RELATED, 0.8), (_CREDENTIALED, 0.85)):
+    for pattern, score in (
+        (_TITLED, 0.85),
+        (_LABELLED, 0.7),
+        (_RELATED, 0.8),
+        (_CREDENTIALED, 0.85),
+    ):
         for match in pattern.finditer(text):
             if pattern is _LABELLED and match.group("name").lower() in common:
                 continue  # "RE: Request for…": a label before an everyday word
@@ -108,7 +119,7 @@ _ROLE = re.compile(r"(?:ologist|iatrist|ician|therapist|pharmacist)$", re.IGNORE
 
 
 def _not_name(word: str) -> bool:
-    bare = word.strip(",.;:()\"“”")
+    bare = word.strip(',.;:()"“”')
     return (
         not bare
         or bool(_ROLE.search(bare))
@@ -120,8 +131,45 @@ def _not_name(word: str) -> bool:
 
 
 _STOP = frozenset(
-    "the a an and or of at in on to for with from by is was has had be we i he she they "
-    "this that it no not per via hospital clinic center centre medical health".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "at",
+        "in",
+        "on",
+        "to",
+        "for",
+        "with",
+        "from",
+        "by",
+        "is",
+        "was",
+        "has",
+        "had",
+        "be",
+        "we",
+        "i",
+        "he",
+        "she",
+        "they",
+        "this",
+        "that",
+        "it",
+        "no",
+        "not",
+        "per",
+        "via",
+        "hospital",
+        "clinic",
+        "center",
+        "centre",
+        "medical",
+        "health",
+    ]
 )
 
 
@@ -137,7 +185,9 @@ def spread(text: str, found: list[Finding]) -> Iterator[Finding]:
         return
     forms = words | {w.upper() for w in words}
     pattern = re.compile(
-        r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True)) + r")(?:'s|’s)?(?![\w'’-])"
+        r"(?<![\w'’-])(?:"
+        + "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
+        + r")(?:'s|’s)?(?![\w'’-])"
     )
     common = common_words()
     for match in pattern.finditer(text):
@@ -151,8 +201,10 @@ def spread(text: str, found: list[Finding]) -> Iterator[Finding]:
 def _beside_name(text: str, start: int, end: int, forms: set[str]) -> bool:
     before = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
     after = re.match(r"\s+(\S+)", text[end : end + 30])
-    near = [m.group(1).strip(",.;:\"") for m in (before, after) if m]
-    return any(w in forms for w in near) or bool(before and re.fullmatch(rf"(?:{TITLES})\.?", before.group(1)))
+    near = [m.group(1).strip(',.;:"') for m in (before, after) if m]
+    return any(w in forms for w in near) or bool(
+        before and re.fullmatch(rf"(?:{TITLES})\.?", before.group(1))
+    )
 
 
 @functools.cache
@@ -162,10 +214,46 @@ def common_words() -> frozenset[str]:
     from faker.providers.lorem.en_US import Provider
 
     return frozenset(Provider.word_list) | {
-        "grace", "hope", "iris", "faith", "daisy", "penny", "joy", "rich", "frank", "major",
-        "young", "brown", "baker", "hunter", "will", "bill", "mark", "dawn", "sky", "summer",
-        "rose", "ruby", "amber", "crystal", "june", "april", "august", "king", "long", "white",
-        "black", "green", "gray", "grey", "hill", "ward", "page", "bishop", "carter", "mason",
+        "grace",
+        "hope",
+        "iris",
+        "faith",
+        "daisy",
+        "penny",
+        "joy",
+        "rich",
+        "frank",
+        "major",
+        "young",
+        "brown",
+        "baker",
+        "hunter",
+        "will",
+        "bill",
+        "mark",
+        "dawn",
+        "sky",
+        "summer",
+        "rose",
+        "ruby",
+        "amber",
+        "crystal",
+        "june",
+        "april",
+        "august",
+        "king",
+        "long",
+        "white",
+        "black",
+        "green",
+        "gray",
+        "grey",
+        "hill",
+        "ward",
+        "page",
+        "bishop",
+        "carter",
+        "mason",
     }
 
 
@@ -184,12 +272,36 @@ def given_names() -> frozenset[str]:
     return frozenset(
         name
         for name in names
-        if name.isalpha() and name[0].isupper() and name.lower() not in common
+        if name.isalpha()
+        and name[0].isupper()
+        and name.lower() not in common
         and name not in NOT_NAMES
     )
 
 
-_LOCALES = (
-    "en_US en_GB en_IE en_NZ en_IN de_DE fr_FR es_ES es_MX it_IT pt_BR nl_NL sv_SE no_NO "
-    "da_DK fi_FI pl_PL tr_TR yo_NG zu_ZA hi_IN vi_VN ko_KR ga_IE"
-).split()
+_LOCALES = [
+    "en_US",
+    "en_GB",
+    "en_IE",
+    "en_NZ",
+    "en_IN",
+    "de_DE",
+    "fr_FR",
+    "es_ES",
+    "es_MX",
+    "it_IT",
+    "pt_BR",
+    "nl_NL",
+    "sv_SE",
+    "no_NO",
+    "da_DK",
+    "fi_FI",
+    "pl_PL",
+    "tr_TR",
+    "yo_NG",
+    "zu_ZA",
+    "hi_IN",
+    "vi_VN",
+    "ko_KR",
+    "ga_IE",
+]

@@ -37,7 +37,8 @@ _FRENCH_STREET = re.compile(
 )
 _ROAD = re.compile(
     # I-95, US-119, Route 9 (never "I10": that is a diagnosis code)
-    r"\b(?:(?:US|SR|State Route|Route|Rte\.?|Hwy|Highway|Interstate|County Road|CR)[- ]|I-)\d{1,3}[A-Z]?"
+    r"\b(?:(?:US|SR|State Route|Route|Rte\.?|Hwy|Highway|Interstate|County Road|CR)[- ]|I-)"
+    r"\d{1,3}[A-Z]?"
     r"(?:[ \t]+(?:north|south|east|west)bound)?"
     r"(?:[ \t]+(?:near|at|by)[ \t]+(?:mile marker|mile|exit|MM)[ \t]*\d+)?\b"
 )
@@ -51,14 +52,13 @@ _ZIP_AFTER_REGION = re.compile(
 )
 _AU_REGIONS = frozenset({"NSW", "VIC", "QLD", "WA", "SA", "TAS", "ACT", "NT"})
 _CITY_REGION = re.compile(
-    rf"(?P<city>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){{0,3}})(?P<sep>,?)(?:[ \t]+|(?<=,)[ \t]*\n[ \t]*)(?P<region>[A-Z]{{2,3}})\b(?![\w-])"
+    r"(?P<city>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){0,3})(?P<sep>,?)"
+    r"(?:[ \t]+|(?<=,)[ \t]*\n[ \t]*)(?P<region>[A-Z]{2,3})\b(?![\w-])"
 )
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b")
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z][ \t]\d[A-Z]\d\b")
 _CITY_BEFORE_POSTCODE = re.compile(r"(?P<city>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)[ \t,]+$")
-_COUNTY = re.compile(
-    r"\b(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:County|Parish|Borough|Township|Twp\.?)\b"
-)
+_COUNTY = re.compile(r"\b(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:County|Parish|Borough|Township|Twp\.?)\b")
 _FACILITY = re.compile(
     rf"\b[A-Z][\w'’.&-]*(?:[ \t]+{CAP}){{0,7}}(?:,[ \t]+(?:PLLC|LLC|Inc\.?|Ltd\.?|PC|P\.C\.))?"
 )
@@ -88,7 +88,7 @@ def cities(text: str) -> Iterator[Finding]:
             continue
         words = match.group("city").split()
         # Keep the words nearest the state that read as a place name.
-        while words and (words[0] in FACILITY_WORDS or words[0].isupper() and len(words[0]) <= 3):
+        while words and (words[0] in FACILITY_WORDS or (words[0].isupper() and len(words[0]) <= 3)):
             words.pop(0)
         if not words or any(word in FACILITY_WORDS for word in words):
             continue
@@ -152,7 +152,8 @@ def payer_follows(text: str, end: int) -> bool:
 
 
 _BEFORE_TOWN = re.compile(
-    r"(?:^|(?<=[:\n]))[ \t]*(?P<name>[A-Z][\w'’.-]*(?:[ \t](?:[A-Z][\w'’.-]*|&|of|and)){1,5}),[ \t]*$"
+    r"(?:^|(?<=[:\n]))[ \t]*"
+    r"(?P<name>[A-Z][\w'’.-]*(?:[ \t](?:[A-Z][\w'’.-]*|&|of|and)){1,5}),[ \t]*$"
 )
 _AFTER_CREDENTIAL = re.compile(
     r"\b(?:MD|DO|NP|PA-C|RN|DPM|DDS|PhD)(?:,|[ \t]+(?:-|–))[ \t]+"
@@ -165,7 +166,9 @@ def around_places(text: str, found: list[Finding]) -> Iterator[Finding]:
     ("Northern Lakes Heart & Rhythm, Duluth, MN") or after a clinician's credential
     ("Kenji Watanabe, MD, Merrimack Valley GI") names a practice."""
     for finding in found:
-        if finding.category is L and re.match(r",?[ \t]*[A-Z]{2}\b", text[finding.end : finding.end + 5]):
+        if finding.category is L and re.match(
+            r",?[ \t]*[A-Z]{2}\b", text[finding.end : finding.end + 5]
+        ):
             line_start = text.rfind("\n", 0, finding.start) + 1
             if match := _BEFORE_TOWN.search(text[line_start : finding.start]):
                 words = match.group("name").split()
@@ -191,14 +194,22 @@ def after_facility(text: str, found: list[Finding]) -> Iterator[Finding]:
             continue
         match = _TOWN_AFTER.match(text, finding.end)
         town = match.group("town").split() if match else []
-        if match and not is_region(match.group("town")) and not any(
-            _generic(w) or _facility_word(w) for w in town
+        if (
+            match
+            and not is_region(match.group("town"))
+            and not any(_generic(w) or _facility_word(w) for w in town)
         ):
             yield Finding(match.start("town"), match.end("town"), L, 0.6)
 
 
-_SITE_AFTER = re.compile(r"[ \t]+(?:-|–)[ \t]+(?:[A-Z][a-z]+[ \t]){0,2}(?:Campus|Site|Branch|Annex|Wing|Pavilion)\b")
-_TOWN_AFTER = re.compile(r"[ \t]*(?:-|–|,)[ \t]*(?P<town>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[ \t]*(?:\(|$|unit\b|site\b|office\b|campus\b))", re.MULTILINE)
+_SITE_AFTER = re.compile(
+    r"[ \t]+(?:-|–)[ \t]+(?:[A-Z][a-z]+[ \t]){0,2}(?:Campus|Site|Branch|Annex|Wing|Pavilion)\b"
+)
+_TOWN_AFTER = re.compile(
+    r"[ \t]*(?:-|–|,)[ \t]*(?P<town>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"(?=[ \t]*(?:\(|$|unit\b|site\b|office\b|campus\b))",
+    re.MULTILINE,
+)
 
 
 def _generic(word: str) -> bool:

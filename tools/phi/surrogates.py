@@ -116,8 +116,18 @@ def _name_lists() -> tuple[list[str], list[str]]:
 
 
 _MONTHS = [
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ]
 _NUMERIC = re.compile(r"(\d{1,4})([/.-])(\d{1,2})(?:\2(\d{2,4}))?$")
 _COMPACT = re.compile(r"((?:19|20)\d\d)(\d\d)(\d\d)$")
@@ -144,13 +154,17 @@ def _shift_numeric(match: re.Match[str], offset: timedelta) -> str | None:
     a, sep, b, c = match[1], match[2], match[3], match[4]
     if len(a) == 4:  # year first
         day = _date(int(a), int(b), int(c or 1))
-        return day and (day + offset).strftime(f"%Y{sep}%m{sep}%d")
+        return (day + offset).strftime(f"%Y{sep}%m{sep}%d") if day else None
     if c is None:  # month/day, or month/year
         if len(b) == 4 or int(b) > 31:
             day = _date(int(b), int(a), 15)
-            return day and f"{(day + offset).month:0{len(a)}d}{sep}{(day + offset).year}"
+            if not day:
+                return None
+            return f"{(day + offset).month:0{len(a)}d}{sep}{(day + offset).year}"
         day = _date(2000, int(a), int(b))
-        return day and f"{(day + offset).month:0{len(a)}d}{sep}{(day + offset).day:0{len(b)}d}"
+        if not day:
+            return None
+        return f"{(day + offset).month:0{len(a)}d}{sep}{(day + offset).day:0{len(b)}d}"
     year = int(c) + (2000 if len(c) == 2 and int(c) < 50 else 1900 if len(c) == 2 else 0)
     month, dom, day_first = int(a), int(b), False
     if month > 12:
@@ -166,7 +180,9 @@ def _shift_numeric(match: re.Match[str], offset: timedelta) -> str | None:
 
 def _shift_wordy(match: re.Match[str], offset: timedelta) -> str | None:
     month_word = match["m"]
-    month = next((i for i, m in enumerate(_MONTHS, 1) if m.lower().startswith(month_word.lower()[:3])), 0)
+    month = next(
+        (i for i, m in enumerate(_MONTHS, 1) if m.lower().startswith(month_word.lower()[:3])), 0
+    )
     if not month:
         return None
     day_number = match["d1"] or match["d2"]
