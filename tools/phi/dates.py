@@ -24,17 +24,19 @@ _DATES = [
     rf"\b{DAY}(?:[ -]|\s+of\s+){M}(?:,?[ -]{YEAR}|[ -]\d\d\b)?(?![a-z])",
     # Mar 14, 2026; March 11th, 2026; Sept 9; Nov 2025; March 2026
     rf"\b{M}[ \t]+{DAY}(?:,?[ \t]+{YEAR})?\b",
-    rf"\b{M},?[ \t]+{YEAR}\b",
+    rf"\b{M},?[ \t]+(?:of[ \t]+)?{YEAR}\b",
+    rf"\b{M}[ \t]+['’]\d\d\b",  # Dec '25
+    r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b(?!-\d)",  # 2026-03
     # the second of March
     rf"\b(?:{ORDINAL_WORDS})\s+of\s+{M}(?:,?\s+{YEAR})?",
     # 10/2025 (month and year)
     rf"\b(?:0?[1-9]|1[0-2])/{YEAR}\b",
 ]
 _DATE = re.compile("|".join(f"(?:{p})" for p in _DATES), re.IGNORECASE)
-_MONTH_ALONE = re.compile(rf"\b(?:{FULL_MONTHS}|(?:{MONTHS})\.)(?![\w-])")
+_MONTH_ALONE = re.compile(rf"\b(?:(?:early|mid|late)-)?(?:{FULL_MONTHS}|(?:{MONTHS})\.)(?![\w-])")
 _MAY = re.compile(
     r"(?:\b(?:in|since|from|until|till|by|during|through|early|late|mid|of|last|next|this)"
-    r"[ -])May\b"
+    r"[ -])(?:May|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?![.'’])"
 )
 _COMPACT = re.compile(r"(?<![\w-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\w-])")
 _MONTH_DAY = re.compile(r"(?<![\w/.:-])(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d)")
@@ -60,7 +62,8 @@ def dates(text: str) -> Iterator[Finding]:
     for match in _MONTH_ALONE.finditer(text):
         yield Finding(match.start(), match.end(), Category.DATE, 0.6)
     for match in _MAY.finditer(text):
-        yield Finding(match.end() - 3, match.end(), Category.DATE, 0.6)
+        month = match.group().split()[-1].split("-")[-1]
+        yield Finding(match.end() - len(month), match.end(), Category.DATE, 0.6)
     for match in _COMPACT.finditer(text):
         yield Finding(match.start(), match.end(), Category.DATE, 0.6)
     for match in _ORDINAL_DAY.finditer(text):

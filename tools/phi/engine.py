@@ -116,6 +116,7 @@ class Engine:
         found += people.nicknames(text, found)
         found += places.after_facility(text, found)
         found += places.around_places(text, found)
+        found += places.after_street(text, found)
         found += people.spread(text, found)
         found += identifiers.everywhere(text, found)
         found += _places_again(text, found)

@@ -19,26 +19,32 @@ LABELS: list[tuple[Category, str]] = [
     (C.SSN, r"SSN|social security(?: number| no\.?)?|SS#"),
     (
         C.HEALTH_PLAN,
-        r"(?:Medicare )?MBI|Medicare(?: number| no\.?| ID)?"
-        r"|Medicaid(?: \([^)\n]{1,30}\))?(?: ID| number| no\.?)?",
+        r"(?:Medicare )?MBI|Medicare(?: card)?(?: number| no\.?| ID| #)?"
+        r"|Medicaid(?: \([^)\n]{1,30}\))?(?: ID| number| no\.?)?|IRN",
     ),
     (
         C.HEALTH_PLAN,
-        r"member(?:ship)? (?:ID|number|no\.?|#)|subscriber(?: ID| number| no\.?)?"
-        r"|group(?: number| no\.?| #| ID)|policy(?: number| no\.?| #)?",
+        r"member(?:ship)? (?:ID|number|no\.?|#)|mbr\.? ID|subscriber(?: ID| number| no\.?)?"
+        r"|sub\.? ID|group(?: number| no\.?| #| ID)?|grp\.?(?: #| no\.?)?"
+        r"|policy(?: holder)?(?: ID| number| no\.?| #)?|contract(?: number| no\.?| ID)"
+        r"|(?:insurance|insurer|plan|payer|health plan|coverage) (?:ID|number|no\.?|#)"
+        r"|(?:ID|identification) card(?: number| no\.?)?|card (?:number|no\.?|#)",
     ),
     (
         C.HEALTH_PLAN,
         r"NHS(?: number| no\.?)?|OHIP|health card(?: number| no\.?)?"
-        r"|DVA(?: card)?(?: number| no\.?)?|PHN|insurance ID|plan ID|beneficiary(?: ID"
-        r"| number)?|HICN|RAMQ|MSP",
+        r"|DVA(?: file| gold card| white card| card)?(?: number| no\.?)?|PHN|beneficiary(?: ID"
+        r"| number)?|HICN|RAMQ|MSP|IHI|PPSN|PPS(?: number| no\.?)|GMS(?: card)?(?: number"
+        r"| no\.?)?|medical card(?: number| no\.?)?|CHI(?: number| no\.?)?|H&C(?: number"
+        r"| no\.?)?|Health and Care number|Tricare(?: ID)?|Medi-Cal(?: ID)?",
     ),
     (
         C.ACCOUNT,
         r"(?:hospital|encounter|visit|billing|patient|guarantor|ED|bank|checking|savings"
         r"|financial) acc(?:oun)?t\.?(?: number| no\.?| #)?(?: ending(?: in)?)?"
         r"|acc(?:oun)?t\.?(?: number| no\.?| #)?(?: ending(?: in)?)?|card ending(?: in)?"
-        r"|invoice(?: number| no\.?| #)?|statement(?: number| no\.?)",
+        r"|invoice(?: number| no\.?| #)?|statement(?: number| no\.?)|FIN|CSN|HAR"
+        r"|encounter(?: number| no\.?| ID| #)|visit(?: number| no\.?| ID| #)",
     ),
     (
         C.LICENSE,
@@ -46,14 +52,20 @@ LABELS: list[tuple[Category, str]] = [
         r"|driving licen[cs]e|DL|(?:state |medical |nursing |professional |RN "
         r"|pharmacist )?lic(?:en[cs]e)?\.?(?: number| no\.?| #)?|(?:birth|death"
         r"|marriage) certificate(?: worksheet)?(?: number| no\.?| #)?"
-        r"|certificate(?: number| no\.?| #)|registration(?: number| no\.?)",
+        r"|certificate(?: number| no\.?| #)|(?:professional |medical |AHPRA |GMC |IMC "
+        r"|Medical Council )?registration(?: number| no\.?| #)?|reg\.(?: no\.?| #)?|MCRN"
+        r"|(?:Medical Council|MCI)(?: number| no\.?)?|prescriber(?: number| no\.?| #)"
+        r"|provider(?: number| no\.?)|NMC PIN|PIN|CSR|controlled substance (?:registration"
+        r"|licen[cs]e)(?: number| no\.?)?|board certification(?: number| no\.?)",
     ),
     (C.VEHICLE, r"VIN|(?:licen[cs]e )?plate(?: number| no\.?)?|registration plate|tag number"),
     (
         C.DEVICE,
         r"(?:generator |device |pump |implant |graft |right |left )?serial(?: number"
-        r"| no\.?| #)?|SN|S/N|lot(?: number| no\.?| #)?|UDI|IMEI|transmitter(?: ID"
-        r"| serial)?|MAC address|device ID|model/serial",
+        r"| no\.?| #)?|ser\.(?: no\.?)?|SN|S/N|lot(?: number| no\.?| #)?|UDI|IMEI|ESN"
+        r"|transmitter(?: ID| serial)?|MAC address|(?:device|implant|pump|sensor|receiver"
+        r"|reader|meter|monitor|communicator|hearing aid|CPAP|BiPAP|modem) (?:ID|identifier"
+        r"|serial)|asset tag",
     ),
     (
         C.BIOMETRIC,
@@ -69,7 +81,9 @@ LABELS: list[tuple[Category, str]] = [
         r"|record (?:number|no\.?|#)|chart(?: number| no\.?| #)?|clinic chart"
         r"|hospital (?:number|no\.?|#)|patient ID|pt ID|unit (?:number|no\.?)|agency ID"
         r"|facility ID|hospice ID|pharmacy profile(?: #| number| no\.?)?|filed under"
-        r"|EHR ID|temporary MRN|permanent MRN",
+        r"|EHR ID|temporary MRN|permanent MRN|UR(?:N| number| no\.?)|unit record(?: number"
+        r"| no\.?)?|NHI|HRN|MCN|hospital ID|patient (?:number|no\.?|#)|client (?:ID|number"
+        r"|no\.?)|resident ID|medical record #",
     ),
     (
         C.ID,
@@ -95,7 +109,7 @@ LABELS: list[tuple[Category, str]] = [
 VALUE = r"(?:\(\d{2}\)[0-9A-Za-z()]+|[A-Za-z0-9*#][A-Za-z0-9*#._/\-]*[A-Za-z0-9*]|\d)"
 # Values a plate or a national number is written with a space inside ("582 KTB",
 # "943 476 5919").
-SPACED = r"(?:[A-Z0-9]{1,4} [A-Z0-9]{2,5}(?: [A-Z0-9]{3,4})?)"
+SPACED = r"(?:[A-Z0-9]{1,5} [A-Z0-9]{2,6}(?: [A-Z0-9]{1,4}){0,2})"
 
 _FILLER = (
     r"(?:[ \t]*(?:\([^)\n]{0,40}\)|[:#.\-]|no\.?|nos\.?|number|num|ID|is|was|of|on file"
@@ -134,8 +148,12 @@ def labelled(text: str) -> Iterator[Finding]:
         if not after:
             continue
         value = after.group("value").rstrip(".-/")
-        if " " in value and category not in (C.VEHICLE, C.HEALTH_PLAN, C.LICENSE, C.ID):
-            value = value.split(" ")[0]
+        if " " in value and category is not C.VEHICLE:
+            groups = value.split(" ")
+            # "943 476 5919", "2123 45670 1": every group holds a digit ("12345 DOB" does not)
+            while len(groups) > 1 and not any(ch.isdigit() for ch in groups[-1]):
+                groups.pop()
+            value = " ".join(groups)
         if not _value_ok(value, category):
             continue
         start = after.start("value")

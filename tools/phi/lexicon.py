@@ -43,7 +43,14 @@ FACILITY_WORDS = _words(
     House Living Gardens Home Care Group Partners Church Library Shelter Co. Co Company
     System Systems Inc Inc. LLC PLLC Ltd Corp Corporation Foods Farms Works Manufacturing Motors
     Market
-    Store Bank Hotel Restaurant Campus Infirmary Sanatorium Surgical Wellness Therapy"""
+    Store Bank Hotel Restaurant Campus Infirmary Sanatorium Surgical Wellness Therapy
+    Lodge Manor Village Residence Residences Estate Tower Towers Plaza Mall Airport Prison
+    Jail Penitentiary Depot Warehouse Plant Mill Farm Ranch Factory Yard Dock Marina Mosque
+    Temple Synagogue Cathedral Chapel Mission YMCA YWCA Club Gym Fitness Salon Cafe Diner
+    Bakery Grocery Supermarket Chemist Dental Dentistry Optometry Podiatry Physiotherapy
+    Physio Chiropractic Audiology Counseling Counselling Recovery Detox Treatment Urgent
+    Courthouse Precinct Barracks Base Shipyard Refinery Quarry Hall Halls Dormitory
+    Kindergarten Preschool Daycare Nursery Creche Montessori Seminary Polytechnic GP"""
 )
 # A capitalised run holding one of these names a payer, plan or programme, not a place.
 PAYER_WORDS = _words(
@@ -56,8 +63,11 @@ STREET_WORDS = (
     r"|Place|Pl|Way|Terrace|Ter|Parkway|Pkwy|Pike|Highway|Hwy|Mews|Close|Crescent|Cres"
     r"|Row|Hollow|Trail|Trl|Square|Sq|Loop|Alley|Path|Walk|Gardens|Grove|Plaza|Run"
     r"|Crossing|Point|Ridge|Heights|Green|Park|Expressway|Expy|Freeway|Fwy|Turnpike"
+    # British, Irish and Australian street words
+    r"|Rise|Vale|Gate|Quay|Parade|Pde|Esplanade|Circuit|Cct|Tce|Wynd|Drove|Chase|Hill"
+    r"|Boulevarde|Wharf|Broadway|Causeway|Promenade|Strand|Avenida|Calle"
 )
-UNIT_WORDS = r"Suite|Ste|Apt|Apartment|Unit|Lot|Bldg|Building|Floor|Fl|Room|Rm|#"
+UNIT_WORDS = r"Suite|Ste|Apt|Apartment|Unit|Lot|Bldg|Building|Floor|Fl|Room|Rm|Flat|Box|#"
 
 # Titles and roles that put a person's name right after them.
 TITLES = (

@@ -17,15 +17,17 @@ N = Category.NAME
 # One word of a name: capitalised (Unicode letters), hyphens and apostrophes inside;
 # or an initial ("M.", "M.-È.").
 _PART = (
-    r"(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)*"
+    r"(?:(?:[A-ZÀ-ÖØ-Þ]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)*"
     r"|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)"  # McAllister, DeShawn
 )
 _INITIAL = r"(?:[A-ZÀ-ÖØ-Þ]\.(?:-[A-ZÀ-ÖØ-Þ]\.)?)"
 _NICK = r"(?:\"[A-Z][a-z]+\"|“[A-Z][a-z]+”|\([A-Z][a-z]+\))"
 _CAPS = r"(?:[A-ZÀ-ÖØ-Þ]{2,}(?:[-'’][A-ZÀ-ÖØ-Þ]{2,})*)"
 # Words of one name are one space apart: wider gaps are the columns of a form.
+# Particles inside a name: Anneke van der Berg, María de la Cruz, Omar bin Said.
+_PARTICLE = r"(?:(?:van|von|der|den|de|del|della|di|da|du|dos|la|le|bin|binti|ibn|al|el|ter) )"
 NAME = (
-    rf"(?:(?:{_INITIAL} ?)*{_PART}(?: (?:{_NICK} )?(?:{_INITIAL} ?)?{_PART}){{0,3}}"
+    rf"(?:(?:{_INITIAL} ?)*{_PART}(?: (?:{_NICK} )?(?:{_INITIAL} ?)?{_PARTICLE}*{_PART}){{0,3}}"
     rf"|{_CAPS}, {_CAPS}(?: {_CAPS})?"
     rf"|{_INITIAL}[ \t]?{_PART})"
 )

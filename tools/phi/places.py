@@ -27,7 +27,8 @@ CAP = r"(?:[A-Z][\w'’.&-]*|&|de|du|la|of|the|and|St\.)"
 _WORD = r"[A-Z][\w'’-]*\.?"
 
 _STREET = re.compile(
-    rf"\b\d{{1,6}}[A-Z]?(?:-\d+)?[ \t]+(?:(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?[ \t]+)?"
+    rf"(?:\b(?:Flat|Apt\.?|Apartment|Unit|Suite|Ste\.?)[ \t]+\w+,?[ \t]+)?"
+    rf"\b(?:\d+/)?\d{{1,6}}[A-Z]?(?:-\d+)?,?[ \t]+(?:(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?[ \t]+)?"
     rf"(?:{_WORD}[ \t]+){{0,4}}(?:{STREET_WORDS})\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?"
     rf"(?:,?[ \t]+(?:{UNIT_WORDS})\.?[ \t]*[\w-]+)?(?![\w])",
 )
@@ -55,6 +56,9 @@ _CITY_REGION = re.compile(
     r"(?P<city>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){0,3})(?P<sep>,?)"
     r"(?:[ \t]+|(?<=,)[ \t]*\n[ \t]*)(?P<region>[A-Z]{2,3})\b(?![\w-])"
 )
+_EIRCODE = re.compile(r"\b[AC-FHKNPRTV-Y]\d[0-9W][ \t]?[AC-FHKNPRTV-Y0-9]{4}\b")
+_DUBLIN = re.compile(r"\bDublin[ \t]+(?:[1-9]|1\d|2[0-4]|6W)\b")
+_IRISH_COUNTY = re.compile(r"\b(?:County|Co\.)[ \t]+[A-Z][a-z]+\b")
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b")
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z][ \t]\d[A-Z]\d\b")
 _CITY_BEFORE_POSTCODE = re.compile(r"(?P<city>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)[ \t,]+$")
@@ -84,7 +88,8 @@ def cities(text: str) -> Iterator[Finding]:
             continue
         if region in AMBIGUOUS_REGIONS and not comma:
             continue
-        if not comma and not re.match(r"[ \t]+(?:\d{5}|[A-Z]\d[A-Z])", text[match.end() :]):
+        postcode = r"[ \t]+\d{4}\b" if region in _AU_REGIONS else r"[ \t]+(?:\d{5}|[A-Z]\d[A-Z])"
+        if not comma and not re.match(postcode, text[match.end() :]):
             continue
         words = match.group("city").split()
         # Keep the words nearest the state that read as a place name.
@@ -106,8 +111,13 @@ def cities(text: str) -> Iterator[Finding]:
                 if words[-1] in REGION_CODES:
                     continue
                 yield Finding(city_start, line_start + before.end("city"), L, 0.7)
-    for match in _COUNTY.finditer(text):
-        yield Finding(match.start(), match.end(), L, 0.8)
+    for pattern in (_COUNTY, _IRISH_COUNTY, _DUBLIN):
+        for match in pattern.finditer(text):
+            yield Finding(match.start(), match.end(), L, 0.8)
+    for match in _EIRCODE.finditer(text):
+        tail = match.group()[-4:]
+        if any(ch.isdigit() for ch in tail) and any(ch.isalpha() for ch in tail):
+            yield Finding(match.start(), match.end(), L, 0.7)
 
 
 def facilities(text: str) -> Iterator[Finding]:
@@ -181,6 +191,25 @@ def around_places(text: str, found: list[Finding]) -> Iterator[Finding]:
             w in PAYER_WORDS for w in words
         ):
             yield Finding(match.start("name"), match.end("name"), L, 0.55)
+
+
+_TOWN_AFTER_STREET = re.compile(
+    r",?[ \t]*(?P<town>[A-Z][a-z'’]+(?:[ \t][A-Z][a-z'’]+){0,2})"
+    r"(?=[ \t]*(?:,|$|\(|[A-Z]{2,3}\b|\d{4}))",
+    re.MULTILINE,
+)
+
+
+def after_street(text: str, found: list[Finding]) -> Iterator[Finding]:
+    """The town written after a street address: "14 Main Street, Ballina"."""
+    for finding in found:
+        if finding.category is not L or not text[finding.start : finding.start + 1].isdigit():
+            continue
+        match = _TOWN_AFTER_STREET.match(text, finding.end)
+        if match:
+            words = match.group("town").split()
+            if not is_region(match.group("town")) and not any(_generic(w) for w in words):
+                yield Finding(match.start("town"), match.end("town"), L, 0.6)
 
 
 def after_facility(text: str, found: list[Finding]) -> Iterator[Finding]:
