@@ -149,6 +149,7 @@ def _category(entity: str) -> Category:
 
 
 def _finders(first_names: frozenset[str]) -> dict[str, Finder]:
+    common = people.common_words() | first_names | people.NOT_NAMES
     return {
         "labelled identifiers": identifiers.labelled,
         "identifier shapes": identifiers.shaped,
@@ -159,6 +160,7 @@ def _finders(first_names: frozenset[str]) -> dict[str, Finder]:
         "addresses": places.addresses,
         "cities and postcodes": places.cities,
         "facilities": places.facilities,
+        "towns": lambda text: places.gazetteer(text, common),
         "names by context": people.by_context,
         "given names": lambda text: people.by_gazetteer(text, first_names),
     }

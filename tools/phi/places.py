@@ -7,6 +7,7 @@ run ending in a word like Hospital, Clinic or Pharmacy. Payers and programmes ar
 left alone: Safe Harbor does not ask for them.
 """
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -258,3 +259,51 @@ def _facility_word(word: str) -> bool:
 def is_region(value: str) -> bool:
     """A state, province or country (Safe Harbor keeps those)."""
     return value in REGION_NAMES or value in REGION_CODES or value.title() in REGION_NAMES
+
+
+@functools.cache
+def towns() -> frozenset[str]:
+    """Town and city names of the countries our notes come from (US, Canada, UK, Ireland,
+    Australia, New Zealand), read once from the geocoding data Google's phonenumbers
+    ships (a Presidio dependency): a real gazetteer we need not keep ourselves."""
+    import sys
+
+    from phonenumbers.geodata import GEOCODE_DATA
+
+    names = set()
+    for prefix, by_language in GEOCODE_DATA.items():
+        if prefix.startswith(("1", "44", "61", "64", "353")) and "en" in by_language:
+            for part in re.split(r"[/,(]", by_language["en"])[:1]:
+                if part.strip() and not is_region(part.strip()):
+                    names.add(part.strip())
+    # The data is 38 MB of modules: keep the names, let the rest go.
+    for module in [name for name in sys.modules if name.startswith("phonenumbers.geodata")]:
+        del sys.modules[module]
+    return frozenset(names)
+
+
+_TOWN_CONTEXT = re.compile(
+    r"(?:\b(?:in|at|near|from|to|of|outside|around|visiting|lives|moved|city|town|home)"
+    r"|\b(?:City|Town|Location|Residence|Address|Home)[ \t]*:)[ \t]+$"
+)
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'’.-]+(?:[ \t][A-Z][a-z'’.-]+){0,2}")
+
+
+def gazetteer(text: str, common: frozenset[str]) -> Iterator[Finding]:
+    """Known towns: a name of two or three words anywhere; a single word only after a
+    word that introduces a place ("in Bend"), and never an everyday word or given name."""
+    known = towns()
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = match.group().split()
+        for size in range(len(words), 0, -1):
+            candidate = " ".join(words[:size]).rstrip(".")
+            if candidate not in known or any(
+                _generic(w) or _facility_word(w) for w in words[:size]
+            ):
+                continue
+            if size == 1:
+                before = text[max(0, match.start() - 16) : match.start()]
+                if candidate.lower() in common or not _TOWN_CONTEXT.search(before):
+                    break
+            yield Finding(match.start(), match.start() + len(candidate), L, 0.55)
+            break
