@@ -28,7 +28,11 @@ LABELS: list[tuple[Category, str]] = [
         r"|sub\.? ID|group(?: number| no\.?| #| ID)?|grp\.?(?: #| no\.?)?"
         r"|policy(?: holder)?(?: ID| number| no\.?| #)?|contract(?: number| no\.?| ID)"
         r"|(?:insurance|insurer|plan|payer|health plan|coverage) (?:ID|number|no\.?|#)"
-        r"|(?:ID|identification) card(?: number| no\.?)?|card (?:number|no\.?|#)",
+        r"|(?:ID|identification) card(?: number| no\.?)?|card (?:number|no\.?|#)"
+        r"|membership(?: number| no\.?| ID)?|health fund(?: number| no\.?| ID)?"
+        r"|fund (?:number|no\.?|ID)|(?:BCBS|Aetna|Cigna|Humana|UHC|UnitedHealthcare|Anthem"
+        r"|Kaiser|Medibank|Bupa|HCF|NIB|VHI|Laya|Irish Life Health|Blue Cross(?: Blue Shield)?)"
+        r"(?: [A-Z][A-Za-z]+)?(?: member)? (?:ID|number|no\.?|#)",
     ),
     (
         C.HEALTH_PLAN,
@@ -163,7 +167,12 @@ def labelled(text: str) -> Iterator[Finding]:
 # Shapes that identify without a label.
 _SHAPES: list[tuple[Category, re.Pattern[str], float]] = [
     (C.SSN, re.compile(r"\b(?:\d{3}|[X*]{3})-(?:\d{2}|[X*]{2})-\d{4}\b"), 0.8),
-    (C.HEALTH_PLAN, re.compile(r"\b\d[A-Z][A-Z0-9]\d-[A-Z][A-Z0-9]\d-[A-Z]{2}\d\d\b"), 0.85),  # MBI
+    (
+        C.HEALTH_PLAN,
+        re.compile(r"\b\d[A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d-?[A-Z]{2}\d\d\b"),
+        0.85,
+    ),  # MBI
+    (C.HEALTH_PLAN, re.compile(r"\b\d{4}-\d{3}-\d{3}-?[A-Z]{2}\b"), 0.85),  # OHIP with version
     (C.ACCOUNT, re.compile(r"(?:[X*]{4}[- ]?){3}\d{4}\b|\*{2,}\d{4}\b"), 0.85),  # masked card
     (C.VEHICLE, re.compile(r"\b[A-HJ-NPR-Z0-9]{17}\b"), 0.6),  # VIN: 17, no I, O or Q
     (C.DEVICE, re.compile(r"\(01\)\d{14}(?:\(\d{2}\)[0-9A-Za-z]+)*"), 0.9),  # GS1 UDI

@@ -29,7 +29,8 @@ _WORD = r"[A-Z][\w'’-]*\.?"
 
 _STREET = re.compile(
     rf"(?:\b(?:Flat|Apt\.?|Apartment|Unit|Suite|Ste\.?)[ \t]+\w+,?[ \t]+)?"
-    rf"\b(?:\d+/)?\d{{1,6}}[A-Z]?(?:-\d+)?,?[ \t]+(?:(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?[ \t]+)?"
+    rf"\b(?:\d+/)?\d{{1,6}}[A-Z]?(?:-\d+)?,?[ \t]+"
+    rf"(?:(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?[ \t]+)?"
     rf"(?:{_WORD}[ \t]+){{0,4}}(?:{STREET_WORDS})\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?"
     rf"(?:,?[ \t]+(?:{UNIT_WORDS})\.?[ \t]*[\w-]+)?(?![\w])",
 )
@@ -47,6 +48,15 @@ _ROAD = re.compile(
 _FRENCH_FACILITY = re.compile(
     r"\b(?:Clinique|Hôpital|Pharmacie|Centre hospitalier|CLSC|CHSLD|Polyclinique)\b"
     r"(?:[ \t]+(?:[a-zéèêàâîôûç'’-]+))*[ \t]+[A-ZÉÈ][\w'’-]+(?:[ \t-][A-ZÉÈ][\w'’-]+)*"
+)
+_RURAL = re.compile(
+    # "RR 18" alone is a respiratory rate and "HC 34" a head circumference: only with a box
+    r"\b(?:Rural Route|Star Route)[ \t]*\d+(?:,?[ \t]*Box[ \t]*\d+)?\b"
+    r"|\b(?:RR|HC)[ \t]*\d+,?[ \t]*Box[ \t]*\d+\b"
+)
+_NAMED_STREET = re.compile(
+    rf"\b(?:on|off|along|corner of|near|at the corner of)[ \t]+"
+    rf"(?P<street>(?:[A-Z][\w'’-]+[ \t]+){{1,3}}(?:{STREET_WORDS})\b\.?)"
 )
 _PO_BOX = re.compile(r"\b(?:P\.?[ ]?O\.?|Post Office)[ \t]+Box[ \t]+\d+\b", re.IGNORECASE)
 _ZIP_AFTER_REGION = re.compile(
@@ -71,9 +81,11 @@ _NEAR_IN = re.compile(r"\b(?:in|at|near|from|to|of|lives in|lives at)[ \t]+$")
 
 
 def addresses(text: str) -> Iterator[Finding]:
-    for pattern in (_STREET, _FRENCH_STREET, _PO_BOX, _ROAD, _FRENCH_FACILITY):
+    for pattern in (_STREET, _FRENCH_STREET, _PO_BOX, _ROAD, _FRENCH_FACILITY, _RURAL):
         for match in pattern.finditer(text):
             yield Finding(match.start(), match.end(), L, 0.85)
+    for match in _NAMED_STREET.finditer(text):
+        yield Finding(match.start("street"), match.end("street"), L, 0.6)
 
 
 def cities(text: str) -> Iterator[Finding]:
@@ -303,7 +315,9 @@ def gazetteer(text: str, common: frozenset[str]) -> Iterator[Finding]:
                 continue
             if size == 1:
                 before = text[max(0, match.start() - 16) : match.start()]
-                if candidate.lower() in common or not _TOWN_CONTEXT.search(before):
+                after = text[match.start() + len(candidate) : match.start() + len(candidate) + 12]
+                placed = _TOWN_CONTEXT.search(before) or re.match(r",? (?:Co\.|County) ", after)
+                if candidate.lower() in common or not placed:
                     break
             yield Finding(match.start(), match.start() + len(candidate), L, 0.55)
             break
