@@ -7,5 +7,5 @@ these figures say, so the page never claims more than the tool does.
 
 NOTES = 60
 SPANS = 1322
-RECALL = 0.0  # share of gold PHI spans fully covered
-PRECISION = 0.0  # share of predicted spans that are mostly PHI
+RECALL = 0.979  # share of gold PHI spans fully covered (dev 0.997, held out 0.938)
+PRECISION = 0.984  # share of predicted spans that are mostly PHI (dev 0.996, held out 0.957)
