@@ -63,8 +63,9 @@ def test_tool_pages_fit_a_phone(browser, live_server, transactional_db):  # noqa
     page.fill("textarea[name=text]", NOTE * 3)
     page.get_by_role("button", name="Redact").click()
     page.locator("#result mark").first.wait_for()
-    assert page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    ) <= 0
+    assert (
+        page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        <= 0
+    )
     page.screenshot(path=ARTIFACTS / "redact-phi-360.png", full_page=True)
     page.close()

@@ -71,11 +71,11 @@ def dates(text: str) -> Iterator[Finding]:
     for match in _MONTH_DAY.finditer(text):
         before = text[max(0, match.start() - 12) : match.start()]
         after = text[match.end() : match.end() + 16]
-        month, day = int(match.group(1)), int(match.group(2))
+        top, bottom = int(match.group(1)), int(match.group(2))
         if not match.group(1).startswith("0"):  # "03/17" is a date whatever surrounds it
             if _NOT_MONTH_DAY.search(before) or _NOT_MONTH_DAY_AFTER.match(after):
                 continue
-            if month <= day <= 10 and _SCORE_NAME.search(before):
+            if top <= bottom <= 10 and _SCORE_NAME.search(before):
                 continue  # "Katz 4/6", "EHL 3/5", "Pain: 2/10": a score out of a maximum
         yield Finding(match.start(), match.end(), Category.DATE, 0.55)
 
