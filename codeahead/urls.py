@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("", include("tools.urls")),
     path("robots.txt", robots_txt),
     path("favicon.ico", favicon),
     path("healthz", healthz),

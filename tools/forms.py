@@ -1,0 +1,72 @@
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from tools.phi import Style
+
+STYLE_CHOICES = [
+    (Style.TAGS.value, "Category tags ([NAME], [DATE] …)"),
+    (Style.SURROGATES.value, "Consistent surrogates (fake names, dates shifted together)"),
+    (Style.MASK.value, "Masking (█ for every character)"),
+]
+TOO_LONG = "too_long"
+
+
+class RedactForm(forms.Form):
+    """Pasted text or a .txt file, and the output style. Text over the limit is an
+    error with code `too_long`, which the view answers with 413."""
+
+    text = forms.CharField(
+        required=False,
+        strip=False,
+        label="Text",
+        widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}),
+    )
+    file = forms.FileField(
+        required=False,
+        label="Or a .txt file",
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,text/plain"}),
+    )
+    style = forms.ChoiceField(
+        choices=STYLE_CHOICES, initial=Style.TAGS.value, widget=forms.RadioSelect
+    )
+
+    def clean_file(self) -> str:
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            return ""
+        if not upload.name.lower().endswith(".txt"):
+            raise ValidationError("Upload a plain-text file whose name ends in .txt.")
+        limit = settings.TOOLS_MAX_CHARS
+        raw = upload.read(limit * 4 + 4)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationError("The file is not UTF-8 text.") from None
+        return self._within_limit(text)
+
+    def clean_text(self) -> str:
+        return self._within_limit(self.cleaned_data.get("text") or "")
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if not self.errors and not (data.get("text") or data.get("file")):
+            raise ValidationError("Paste some text or choose a .txt file.")
+        return data
+
+    @property
+    def too_long(self) -> bool:
+        return any(e.code == TOO_LONG for errors in self.errors.as_data().values() for e in errors)
+
+    def submitted(self) -> str:
+        return str(self.cleaned_data.get("file") or self.cleaned_data.get("text") or "")
+
+    def _within_limit(self, text: str) -> str:
+        limit = settings.TOOLS_MAX_CHARS
+        if len(text) > limit:
+            raise ValidationError(
+                f"The text has {len(text):,} characters; RedactPHI takes up to {limit:,} at "
+                "a time. Split it and redact each part.",
+                code=TOO_LONG,
+            )
+        return text

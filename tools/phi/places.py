@@ -1,0 +1,323 @@
+"""Places smaller than a state: street addresses, cities, counties, postal codes and
+named facilities or workplaces.
+
+An address has a shape (a number, words, a street word); a city is the capitalised
+run before a state code ("Dayton, OH") or a postal code; a facility is a capitalised
+run ending in a word like Hospital, Clinic or Pharmacy. Payers and programmes are
+left alone: Safe Harbor does not ask for them.
+"""
+
+import functools
+import re
+from collections.abc import Iterator
+
+from .categories import Category, Finding
+from .lexicon import (
+    AMBIGUOUS_REGIONS,
+    FACILITY_WORDS,
+    GENERIC_WORDS,
+    PAYER_WORDS,
+    REGION_CODES,
+    REGION_NAMES,
+    STREET_WORDS,
+    UNIT_WORDS,
+)
+
+L = Category.LOCATION
+CAP = r"(?:[A-Z][\w'’.&-]*|&|de|du|la|of|the|and|St\.)"
+_WORD = r"[A-Z][\w'’-]*\.?"
+
+_STREET = re.compile(
+    rf"(?:\b(?:Flat|Apt\.?|Apartment|Unit|Suite|Ste\.?)[ \t]+\w+,?[ \t]+)?"
+    rf"\b(?:\d+/)?\d{{1,6}}[A-Z]?(?:-\d+)?,?[ \t]+"
+    rf"(?:(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?[ \t]+)?"
+    rf"(?:{_WORD}[ \t]+){{0,4}}(?:{STREET_WORDS})\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?"
+    rf"(?:,?[ \t]+(?:{UNIT_WORDS})\.?[ \t]*[\w-]+)?(?![\w])",
+)
+_FRENCH_STREET = re.compile(
+    r"\b\d{1,6},?[ \t]+(?:ch\.|chemin|rue|boul\.|boulevard|av\.|avenue|route|rang|montée)"
+    r"[ \t]+(?:(?:de|du|des|la|le|l')[ \t]*)?[A-Z][\w'’-]+(?:[ \t-][A-Z][\w'’-]+)*"
+)
+_ROAD = re.compile(
+    # I-95, US-119, Route 9 (never "I10": that is a diagnosis code)
+    r"\b(?:(?:US|SR|State Route|Route|Rte\.?|Hwy|Highway|Interstate|County Road|CR)[- ]|I-)"
+    r"\d{1,3}[A-Z]?"
+    r"(?:[ \t]+(?:north|south|east|west)bound)?"
+    r"(?:[ \t]+(?:near|at|by)[ \t]+(?:mile marker|mile|exit|MM)[ \t]*\d+)?\b"
+)
+_FRENCH_FACILITY = re.compile(
+    r"\b(?:Clinique|Hôpital|Pharmacie|Centre hospitalier|CLSC|CHSLD|Polyclinique)\b"
+    r"(?:[ \t]+(?:[a-zéèêàâîôûç'’-]+))*[ \t]+[A-ZÉÈ][\w'’-]+(?:[ \t-][A-ZÉÈ][\w'’-]+)*"
+)
+_RURAL = re.compile(
+    # "RR 18" alone is a respiratory rate and "HC 34" a head circumference: only with a box
+    r"\b(?:Rural Route|Star Route)[ \t]*\d+(?:,?[ \t]*Box[ \t]*\d+)?\b"
+    r"|\b(?:RR|HC)[ \t]*\d+,?[ \t]*Box[ \t]*\d+\b"
+)
+_NAMED_STREET = re.compile(
+    rf"\b(?:on|off|along|corner of|near|at the corner of)[ \t]+"
+    rf"(?P<street>(?:[A-Z][\w'’-]+[ \t]+){{1,3}}(?:{STREET_WORDS})\b\.?)"
+)
+_PO_BOX = re.compile(r"\b(?:P\.?[ ]?O\.?|Post Office)[ \t]+Box[ \t]+\d+\b", re.IGNORECASE)
+_ZIP_AFTER_REGION = re.compile(
+    r"\b(?P<region>[A-Z]{2,3})[ \t]+(?P<zip>\d{5}(?:-\d{4})?|\d{4}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b"
+)
+_AU_REGIONS = frozenset({"NSW", "VIC", "QLD", "WA", "SA", "TAS", "ACT", "NT"})
+_CITY_REGION = re.compile(
+    r"(?P<city>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){0,3})(?P<sep>,?)"
+    r"(?:[ \t]+|(?<=,)[ \t]*\n[ \t]*)(?P<region>[A-Z]{2,3})\b(?![\w-])"
+)
+_EIRCODE = re.compile(r"\b[AC-FHKNPRTV-Y]\d[0-9W][ \t]?[AC-FHKNPRTV-Y0-9]{4}\b")
+_DUBLIN = re.compile(r"\bDublin[ \t]+(?:[1-9]|1\d|2[0-4]|6W)\b")
+_IRISH_COUNTY = re.compile(r"\b(?:County|Co\.)[ \t]+[A-Z][a-z]+\b")
+_UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b")
+_CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z][ \t]\d[A-Z]\d\b")
+_CITY_BEFORE_POSTCODE = re.compile(r"(?P<city>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)[ \t,]+$")
+_COUNTY = re.compile(r"\b(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:County|Parish|Borough|Township|Twp\.?)\b")
+_FACILITY = re.compile(
+    rf"\b[A-Z][\w'’.&-]*(?:[ \t]+{CAP}){{0,7}}(?:,[ \t]+(?:PLLC|LLC|Inc\.?|Ltd\.?|PC|P\.C\.))?"
+)
+_NEAR_IN = re.compile(r"\b(?:in|at|near|from|to|of|lives in|lives at)[ \t]+$")
+
+
+def addresses(text: str) -> Iterator[Finding]:
+    for pattern in (_STREET, _FRENCH_STREET, _PO_BOX, _ROAD, _FRENCH_FACILITY, _RURAL):
+        for match in pattern.finditer(text):
+            yield Finding(match.start(), match.end(), L, 0.85)
+    for match in _NAMED_STREET.finditer(text):
+        yield Finding(match.start("street"), match.end("street"), L, 0.6)
+
+
+def cities(text: str) -> Iterator[Finding]:
+    for match in _ZIP_AFTER_REGION.finditer(text):
+        region, code = match.group("region"), match.group("zip")
+        if region not in REGION_CODES or (len(code) == 4) != (region in _AU_REGIONS):
+            continue
+        if region in REGION_CODES:
+            yield Finding(match.start("zip"), match.end("zip"), L, 0.85)
+    for match in _CITY_REGION.finditer(text):
+        region, comma = match.group("region"), match.group("sep")
+        if region not in REGION_CODES:
+            continue
+        if region in AMBIGUOUS_REGIONS and not comma:
+            continue
+        postcode = r"[ \t]+\d{4}\b" if region in _AU_REGIONS else r"[ \t]+(?:\d{5}|[A-Z]\d[A-Z])"
+        if not comma and not re.match(postcode, text[match.end() :]):
+            continue
+        words = match.group("city").split()
+        # Keep the words nearest the state that read as a place name.
+        while words and (words[0] in FACILITY_WORDS or (words[0].isupper() and len(words[0]) <= 3)):
+            words.pop(0)
+        if not words or any(word in FACILITY_WORDS for word in words):
+            continue
+        start = match.end("city") - len(" ".join(words))
+        if text[start : match.end("city")] == " ".join(words):
+            yield Finding(start, match.end("city"), L, 0.8)
+    for pattern in (_UK_POSTCODE, _CA_POSTCODE):
+        for match in pattern.finditer(text):
+            yield Finding(match.start(), match.end(), L, 0.75)
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            before = _CITY_BEFORE_POSTCODE.search(text[line_start : match.start()])
+            if before and before.group("city") not in REGION_NAMES:
+                city_start = line_start + before.start("city")
+                words = before.group("city").split()
+                if words[-1] in REGION_CODES:
+                    continue
+                yield Finding(city_start, line_start + before.end("city"), L, 0.7)
+    for pattern in (_COUNTY, _IRISH_COUNTY, _DUBLIN):
+        for match in pattern.finditer(text):
+            yield Finding(match.start(), match.end(), L, 0.8)
+    for match in _EIRCODE.finditer(text):
+        tail = match.group()[-4:]
+        if any(ch.isdigit() for ch in tail) and any(ch.isalpha() for ch in tail):
+            yield Finding(match.start(), match.end(), L, 0.7)
+
+
+def facilities(text: str) -> Iterator[Finding]:
+    """Capitalised runs (a line of capitals too) that end in a facility word."""
+    for match in _FACILITY.finditer(text):
+        words = match.group().split()
+        # Trim trailing connectors, then cut at the last facility word.
+        last = max((i for i, w in enumerate(words) if _facility_word(w)), default=-1)
+        if last < 0:
+            continue
+        words = words[: last + 1]
+        while words and words[0] in ("of", "and", "&", "de", "la", "at"):
+            words.pop(0)
+        if words and words[-1].endswith(".") and words[-1] not in ("Co.", "Inc.", "Ltd.", "St."):
+            words[-1] = words[-1][:-1]  # the sentence's full stop
+        phrase = " ".join(words)
+        if not is_facility_name(words) or payer_follows(text, match.start() + len(phrase)):
+            continue
+        start = text.find(phrase, match.start())
+        if start < 0:
+            continue
+        yield Finding(start, start + len(phrase), L, 0.7)
+
+
+def _word(word: str) -> str:
+    return word.rstrip(",.;:")
+
+
+def is_facility_name(words: list[str]) -> bool:
+    """Two words or more, ending in a facility word, one of them our own (not "WOUND
+    CARE CLINIC"), none a payer's ("Golden Coast Health Plan")."""
+    if len(words) < 2 or any(_word(w) in PAYER_WORDS for w in words):
+        return False
+    if not any(_facility_word(w) for w in words):
+        return False
+    return not all(_facility_word(w) or _generic(w) for w in words)
+
+
+def payer_follows(text: str, end: int) -> bool:
+    """ "Golden Coast Health Plan", "Apple Health (Medicaid)": a payer, not a place."""
+    return bool(re.match(r"\W{0,3}(?:Plan|Insurance|Medicaid|Medicare)\b", text[end : end + 16]))
+
+
+_BEFORE_TOWN = re.compile(
+    r"(?:^|(?<=[:\n]))[ \t]*"
+    r"(?P<name>[A-Z][\w'’.-]*(?:[ \t](?:[A-Z][\w'’.-]*|&|of|and)){1,5}),[ \t]*$"
+)
+_AFTER_CREDENTIAL = re.compile(
+    r"\b(?:MD|DO|NP|PA-C|RN|DPM|DDS|PhD)(?:,|[ \t]+(?:-|–))[ \t]+"
+    r"(?P<name>[A-Z][\w'’.-]*(?:[ \t](?:[A-Z][\w'’.-]*|&|of|and)){1,5})(?=[ \t]*(?:[,(\n]|$))"
+)
+
+
+def around_places(text: str, found: list[Finding]) -> Iterator[Finding]:
+    """Places named by where they stand: the run of capitals before a town and state
+    ("Northern Lakes Heart & Rhythm, Duluth, MN") or after a clinician's credential
+    ("Kenji Watanabe, MD, Merrimack Valley GI") names a practice."""
+    for finding in found:
+        if finding.category is L and re.match(
+            r",?[ \t]*[A-Z]{2}\b", text[finding.end : finding.end + 5]
+        ):
+            line_start = text.rfind("\n", 0, finding.start) + 1
+            if match := _BEFORE_TOWN.search(text[line_start : finding.start]):
+                words = match.group("name").split()
+                if not all(_generic(w) or _facility_word(w) for w in words):
+                    start = line_start + match.start("name")
+                    yield Finding(start, line_start + match.end("name"), L, 0.6)
+    for match in _AFTER_CREDENTIAL.finditer(text):
+        words = match.group("name").split()
+        if not all(_generic(w) or _facility_word(w) for w in words) and not any(
+            w in PAYER_WORDS for w in words
+        ):
+            yield Finding(match.start("name"), match.end("name"), L, 0.55)
+
+
+_TOWN_AFTER_STREET = re.compile(
+    r",?[ \t]*(?P<town>[A-Z][a-z'’]+(?:[ \t][A-Z][a-z'’]+){0,2})"
+    r"(?=[ \t]*(?:,|$|\(|[A-Z]{2,3}\b|\d{4}))",
+    re.MULTILINE,
+)
+
+
+def after_street(text: str, found: list[Finding]) -> Iterator[Finding]:
+    """The town written after a street address: "14 Main Street, Ballina"."""
+    for finding in found:
+        if finding.category is not L or not text[finding.start : finding.start + 1].isdigit():
+            continue
+        match = _TOWN_AFTER_STREET.match(text, finding.end)
+        if match:
+            words = match.group("town").split()
+            if not is_region(match.group("town")) and not any(_generic(w) for w in words):
+                yield Finding(match.start("town"), match.end("town"), L, 0.6)
+
+
+def after_facility(text: str, found: list[Finding]) -> Iterator[Finding]:
+    """The town a facility names after it: "Lakeshore Imaging - Sandusky",
+    "Cornerstone Rehab, Brookfield"; or its site: "The Ottawa Hospital - General Campus"."""
+    for finding in found:
+        if finding.category is not L:
+            continue
+        if site := _SITE_AFTER.match(text, finding.end):
+            yield Finding(finding.start, site.end(), L, finding.score)
+            continue
+        match = _TOWN_AFTER.match(text, finding.end)
+        town = match.group("town").split() if match else []
+        if (
+            match
+            and not is_region(match.group("town"))
+            and not any(_generic(w) or _facility_word(w) for w in town)
+        ):
+            yield Finding(match.start("town"), match.end("town"), L, 0.6)
+
+
+_SITE_AFTER = re.compile(
+    r"[ \t]+(?:-|–)[ \t]+(?:[A-Z][a-z]+[ \t]){0,2}(?:Campus|Site|Branch|Annex|Wing|Pavilion)\b"
+)
+_TOWN_AFTER = re.compile(
+    r"[ \t]*(?:-|–|,)[ \t]*(?P<town>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"(?=[ \t]*(?:\(|$|unit\b|site\b|office\b|campus\b))",
+    re.MULTILINE,
+)
+
+
+def _generic(word: str) -> bool:
+    bare = _word(word)
+    return (
+        bare in GENERIC_WORDS
+        or bare.title() in GENERIC_WORDS
+        or bare.lower() in ("the", "of", "for", "and", "&", "to", "at", "on")
+    )
+
+
+def _facility_word(word: str) -> bool:
+    bare = _word(word)
+    return bare in FACILITY_WORDS or bare.title() in FACILITY_WORDS or word in FACILITY_WORDS
+
+
+def is_region(value: str) -> bool:
+    """A state, province or country (Safe Harbor keeps those)."""
+    return value in REGION_NAMES or value in REGION_CODES or value.title() in REGION_NAMES
+
+
+@functools.cache
+def towns() -> frozenset[str]:
+    """Town and city names of the countries our notes come from (US, Canada, UK, Ireland,
+    Australia, New Zealand), read once from the geocoding data Google's phonenumbers
+    ships (a Presidio dependency): a real gazetteer we need not keep ourselves."""
+    import sys
+
+    from phonenumbers.geodata import GEOCODE_DATA
+
+    names = set()
+    for prefix, by_language in GEOCODE_DATA.items():
+        if prefix.startswith(("1", "44", "61", "64", "353")) and "en" in by_language:
+            for part in re.split(r"[/,(]", by_language["en"])[:1]:
+                if part.strip() and not is_region(part.strip()):
+                    names.add(part.strip())
+    # The data is 38 MB of modules: keep the names, let the rest go.
+    for module in [name for name in sys.modules if name.startswith("phonenumbers.geodata")]:
+        del sys.modules[module]
+    return frozenset(names)
+
+
+_TOWN_CONTEXT = re.compile(
+    r"(?:\b(?:in|at|near|from|to|of|outside|around|visiting|lives|moved|city|town|home)"
+    r"|\b(?:City|Town|Location|Residence|Address|Home)[ \t]*:)[ \t]+$"
+)
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'’.-]+(?:[ \t][A-Z][a-z'’.-]+){0,2}")
+
+
+def gazetteer(text: str, common: frozenset[str]) -> Iterator[Finding]:
+    """Known towns: a name of two or three words anywhere; a single word only after a
+    word that introduces a place ("in Bend"), and never an everyday word or given name."""
+    known = towns()
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = match.group().split()
+        for size in range(len(words), 0, -1):
+            candidate = " ".join(words[:size]).rstrip(".")
+            if candidate not in known or any(
+                _generic(w) or _facility_word(w) for w in words[:size]
+            ):
+                continue
+            if size == 1:
+                before = text[max(0, match.start() - 16) : match.start()]
+                after = text[match.start() + len(candidate) : match.start() + len(candidate) + 12]
+                placed = _TOWN_CONTEXT.search(before) or re.match(r",? (?:Co\.|County) ", after)
+                if candidate.lower() in common or not placed:
+                    break
+            yield Finding(match.start(), match.start() + len(candidate), L, 0.55)
+            break

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "tools"
+
+urlpatterns = [
+    # /tools/: the four text tools; /tools/redact-phi/: the page, form POST without script
+    path("tools/", views.index, name="index"),
+    path("tools/redact-phi/", views.redact_phi, name="redact-phi"),
+    # The JSON API the page's script (and anyone with our CSRF token) calls
+    path("api/redact-phi", views.api_redact_phi, name="api-redact-phi"),
+]
