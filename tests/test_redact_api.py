@@ -184,21 +184,40 @@ def test_members_get_more_runs_and_the_unlimited_plan_none(client, settings):
 
 @pytest.mark.django_db
 def test_run_counts_are_kept_under_the_address_hash_not_the_address(client, settings):
-    from django.core.cache import cache
-    from django.db import connection
+    from tools.models import RunCount
 
     settings.TOOLS_GUEST_RUNS_PER_DAY = 5
     post(Client(REMOTE_ADDR="203.0.113.77"), {"text": "a"})
-    if settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
-        table = settings.CACHES["default"]["LOCATION"]
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT cache_key FROM {connection.ops.quote_name(table)}")  # noqa: S608
-            keys = [row[0] for row in cursor.fetchall()]
-    else:
-        keys = [key.decode() for key in cache._cache.get_client().keys("*")]
-    runs = [key for key in keys if "tools:runs:redact-phi" in key]
-    assert len(runs) == 1
-    assert "203.0.113.77" not in runs[0] and ":a:" in runs[0]
+    (run,) = RunCount.objects.all()
+    assert run.tool == "redact-phi" and run.count == 1
+    assert "203.0.113.77" not in run.subject and run.subject.startswith("a:")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_runs_never_pass_the_limit(settings):
+    """Twenty requests at once from one guest with 5 runs left: exactly 5 run."""
+    import threading
+
+    from django.db import connection
+
+    settings.TOOLS_GUEST_RUNS_PER_DAY = 5
+    barrier = threading.Barrier(20)
+    statuses: list[int] = []
+
+    def one() -> None:
+        try:
+            barrier.wait()
+            statuses.append(post(Client(REMOTE_ADDR="203.0.113.88"), {"text": "a"}).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=one) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(statuses) == 20
+    assert statuses.count(200) == 5 and statuses.count(429) == 15
 
 
 @pytest.mark.django_db

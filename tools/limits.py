@@ -1,20 +1,23 @@
 """Limits every text tool shares: how much text, and how many runs a day per visitor.
 
-Counts live in the shared cache (a database table by default, Redis with CACHE_URL), so
-every app server counts the same runs; never in process memory. Keys carry the tool,
-the UTC day and the visitor: a user id, or the keyed hash of a guest's address, never
-the address itself.
+Counts live in the database (RunCount, incremented by one atomic UPDATE), so every app
+server counts the same runs and a burst of concurrent requests cannot pass the limit;
+never in process memory. A count names the tool, the UTC day and the visitor: a user
+id, or the keyed hash of a guest's address, never the address itself.
 """
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.http import HttpRequest
 
 from accounts.allowance import is_unlimited
 from accounts.clientaddr import address_hash
+
+from .models import RunCount
 
 
 @dataclass(frozen=True)
@@ -48,18 +51,29 @@ def take_run(request: HttpRequest, tool: str) -> Quota:
     user = request.user
     if is_unlimited(user):
         return Quota(True, None, 0, guest=False)
-    now = datetime.now(UTC)
-    day = now.date().isoformat()
     if user.is_authenticated:
-        key, limit, guest = f"u:{user.pk}", settings.TOOLS_MEMBER_RUNS_PER_DAY, False
+        subject, limit, guest = f"u:{user.pk}", settings.TOOLS_MEMBER_RUNS_PER_DAY, False
     else:
-        key, limit, guest = f"a:{address_hash(request)}", settings.TOOLS_GUEST_RUNS_PER_DAY, True
-    key = f"tools:runs:{tool}:{day}:{key}"
-    tomorrow = datetime(now.year, now.month, now.day, tzinfo=UTC) + timedelta(days=1)
-    cache.add(key, 0, timeout=int((tomorrow - now).total_seconds()) + 60)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr: a new day
-        cache.add(key, 1, timeout=24 * 3600)
-        used = 1
+        subject, limit = f"a:{address_hash(request)}", settings.TOOLS_GUEST_RUNS_PER_DAY
+        guest = True
+    used = _count(datetime.now(UTC).date(), tool, subject)
     return Quota(used <= limit, limit, used, guest)
+
+
+def _count(day: date, tool: str, subject: str) -> int:
+    """Add one run and return the day's total. The UPDATE increments in the database, so
+    two requests never read the same count; the first run of a day inserts the row (a
+    concurrent first run loses the insert and increments instead)."""
+    runs = RunCount.objects.filter(day=day, tool=tool, subject=subject)
+    for _attempt in range(3):
+        with transaction.atomic():
+            if runs.update(count=F("count") + 1):
+                return int(runs.values_list("count", flat=True).get())
+            try:
+                with transaction.atomic():
+                    RunCount.objects.create(day=day, tool=tool, subject=subject, count=1)
+            except IntegrityError:
+                continue
+        RunCount.objects.filter(day__lt=day - timedelta(days=1)).delete()  # yesterday's go
+        return 1
+    raise RuntimeError("run counter kept colliding")  # pragma: no cover

@@ -15,7 +15,15 @@ from django.http import HttpRequest
 from django.views import debug
 
 WITHHELD = "[withheld: a text tool's request]"
-TOOL_PATHS = ("/tools/", "/api/redact-phi")
+# Every text tool's page and API (the APIs of the tools still to come included).
+TOOL_PATHS = (
+    "/tools/",
+    "/api/redact-phi",
+    "/api/detect-icd10cm",
+    "/api/case2code",
+    "/api/claim-check",
+    "/api/casepilot",
+)
 
 
 def carries_text(request: HttpRequest | None) -> bool:
