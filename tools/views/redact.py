@@ -1,65 +1,24 @@
-"""Text tools: thin views. Parse the request, check the limits, call the engine, render.
+"""RedactPHI's page and JSON API: parse, check the limits, call the engine, render.
 
 Nothing here logs, caches or stores the submitted text; every response is no-store.
 """
 
 import json
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.uploadhandler import MemoryFileUploadHandler
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST
 
-from . import limits
-from .catalogue import known_codes
-from .forms import RedactForm
-from .phi import MEANINGS, Category, Redaction, Style, measured, redact
-
-
-@dataclass(frozen=True)
-class Tool:
-    name: str
-    summary: str
-    url_name: str | None  # None: not built yet
-
-
-TOOLS = [
-    Tool(
-        "RedactPHI",
-        "Removes the 18 HIPAA Safe Harbor identifiers from clinical text.",
-        "tools:redact-phi",
-    ),
-    Tool(
-        "DetectICD10CM",
-        "Finds the conditions a note documents and the ICD-10-CM codes "
-        "they point to, with negated and historical mentions told apart.",
-        None,
-    ),
-    Tool(
-        "Case2Code",
-        "Turns a case description into candidate codes and checks them "
-        "against the date of service.",
-        None,
-    ),
-    Tool(
-        "CasePilot",
-        "Answers coding questions about a case with facts from the code pages, each one cited.",
-        None,
-    ),
-]
-RUN_LIMIT = "run_limit"
-
-
-@require_safe
-def index(request: HttpRequest) -> HttpResponse:
-    tools = [(tool, reverse(tool.url_name) if tool.url_name else None) for tool in TOOLS]
-    return render(request, "tools/index.html", {"tools": tools})
+from .. import limits
+from ..catalogue import known_codes
+from ..forms import RedactForm
+from ..phi import MEANINGS, Category, Redaction, Style, measured, redact
+from .common import error, over_limit_message
 
 
 @csrf_exempt  # checked below, once the upload handlers are set (Django's documented way)
@@ -88,7 +47,7 @@ def _redact_phi(request: HttpRequest) -> HttpResponse:
             if quota.allowed:
                 context["result"] = _run(request, form.submitted(), form.cleaned_data["style"])
             else:
-                context.update(status=429, error=_over_limit_message(quota))
+                context.update(status=429, error=over_limit_message(quota))
         else:
             context["status"] = 413 if form.too_long else 400
     context.update(form=form, **_page_context())
@@ -102,22 +61,22 @@ def api_redact_phi(request: HttpRequest) -> JsonResponse:
     """POST {"text": ..., "style": "tags" | "surrogates" | "mask"} (CSRF token in the
     X-CSRFToken header) → {"redacted": ..., "spans": [{start, end, category, score}]}."""
     if limits.body_too_large(request):
-        return _error(_too_long_message(), 413)
+        return error(_too_long_message(), 413)
     try:
         payload = json.loads(request.body)
     except (ValueError, UnicodeDecodeError):
-        return _error('The body must be JSON: {"text": "...", "style": "tags"}.', 400)
+        return error('The body must be JSON: {"text": "...", "style": "tags"}.', 400)
     if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
-        return _error('Send a JSON object with "text", a string.', 400)
+        return error('Send a JSON object with "text", a string.', 400)
     style = payload.get("style", Style.TAGS.value)
     if style not in {s.value for s in Style}:
-        return _error('"style" is one of "tags", "surrogates" or "mask".', 400)
+        return error('"style" is one of "tags", "surrogates" or "mask".', 400)
     text = payload["text"]
     if limits.too_long(text):
-        return _error(_too_long_message(len(text)), 413)
+        return error(_too_long_message(len(text)), 413)
     quota = limits.take_run(request, "redact-phi")
     if not quota.allowed:
-        return _error(_over_limit_message(quota), 429)
+        return error(over_limit_message(quota), 429)
     result = _run(request, text, style)
     return JsonResponse(
         {
@@ -150,23 +109,10 @@ def _run(request: HttpRequest, text: str, style: str) -> Redaction:
         raise RedactionFailed("RedactPHI could not process this text.") from None
 
 
-def _error(message: str, status: int) -> JsonResponse:
-    return JsonResponse({"error": message}, status=status)
-
-
 def _too_long_message(length: int | None = None) -> str:
     limit = settings.TOOLS_MAX_CHARS
     size = f"The text has {length:,} characters; " if length else "The text is too long; "
     return f"{size}RedactPHI takes up to {limit:,} at a time. Split it and redact each part."
-
-
-def _over_limit_message(quota: limits.Quota) -> str:
-    if quota.guest:
-        return (
-            f"You have used today's {quota.limit} free runs. Log in or register free for "
-            f"{settings.TOOLS_MEMBER_RUNS_PER_DAY} a day; the count resets at midnight UTC."
-        )
-    return f"You have used today's {quota.limit} runs; the count resets at midnight UTC."
 
 
 def _page_context() -> dict[str, object]:

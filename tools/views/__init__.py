@@ -1,0 +1,57 @@
+"""The text tools' views: the tools page here, one module per tool.
+
+Views stay thin: parse the request, check the limits, call the engine, render or
+answer JSON. Nothing a visitor submits is logged, cached or stored.
+"""
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from .claims import api_claim_check, claim_check
+from .redact import api_redact_phi, redact_phi
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str
+    summary: str
+    url_name: str | None  # None: not built yet
+
+
+TOOLS = [
+    Tool(
+        "RedactPHI",
+        "Removes the 18 HIPAA Safe Harbor identifiers from clinical text.",
+        "tools:redact-phi",
+    ),
+    Tool(
+        "DetectICD10CM",
+        "Finds the conditions a note documents and the ICD-10-CM codes "
+        "they point to, with negated and historical mentions told apart.",
+        None,
+    ),
+    Tool(
+        "Case2Code",
+        "Turns a case description into candidate codes and checks them "
+        "against the date of service.",
+        None,
+    ),
+    Tool(
+        "CasePilot",
+        "Answers coding questions about a case with facts from the code pages, each one cited.",
+        None,
+    ),
+]
+
+
+@require_safe
+def index(request: HttpRequest) -> HttpResponse:
+    tools = [(tool, reverse(tool.url_name) if tool.url_name else None) for tool in TOOLS]
+    return render(request, "tools/index.html", {"tools": tools})
+
+
+__all__ = ["api_claim_check", "api_redact_phi", "claim_check", "index", "redact_phi"]
