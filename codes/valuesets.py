@@ -197,10 +197,12 @@ NCCI_MODIFIER_INDICATOR = {
 # modifier indicator is 1, when the documentation supports a distinct service: the
 # distinct-procedure modifiers, anatomic modifiers and a few global-surgery ones.
 NCCI_ASSOCIATED_MODIFIERS = frozenset(
-    ["59", "XE", "XS", "XP", "XU", "24", "25", "27", "57", "58", "78", "79", "91"]
-    + ["E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9"]
-    + ["TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"]
-    + ["LT", "RT", "LC", "LD", "LM", "RC", "RI"]
+    {
+        *("59", "XE", "XS", "XP", "XU", "24", "25", "27", "57", "58", "78", "79", "91"),
+        *("E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9"),
+        *("TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"),
+        *("LT", "RT", "LC", "LD", "LM", "RC", "RI"),
+    }
 )
 
 NCCI_SETTING = {
