@@ -87,7 +87,7 @@ def load_index(path: str | Path, spec: ReleaseSpec, stream: TextIO | None = None
             "position": number,
             "term": term,
             "text": text,
-            "letter": term[:1].upper() if term[:1].isalpha() else "#",
+            "letter": term[:1].upper() if term[:1].isalpha() else "0",
             "release_id": release.id,
         }
         for number, (term, text) in enumerate(index_entries(rows), start=1)

@@ -34,7 +34,9 @@ class PcsIndexEntry(models.Model):
 
     term = models.CharField(max_length=200)
     text = models.TextField()
-    letter = models.CharField(max_length=1, help_text="Browse group: A-Z, or # for digits.")
+    letter = models.CharField(
+        max_length=1, help_text="Browse group: A-Z, or 0 for a digit or sign."
+    )
     position = models.PositiveIntegerField(unique=True)
     release = models.ForeignKey(Release, on_delete=models.PROTECT, null=True, blank=True)
 
