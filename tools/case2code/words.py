@@ -51,12 +51,13 @@ PLAIN = {
     "aluminium": "aluminum",
     "bls": "basic life support",
 }
-STOP = frozenset(
+_STOP_TEXT = (
     "a an and the of to in on at for with by from or as is are was were be been it its this "
     "that these those his her their he she they patient patients who which what when where "
     "there no not any all each per into onto over under up out than then also only both one "
-    "done performed given today day visit mg mcg g ml minute minutes hour hours".split()
+    "done performed given today day visit mg mcg g ml minute minutes hour hours"
 )
+STOP = frozenset(_STOP_TEXT.split())
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def stem(word: str) -> str:
 
 def words(text: str, offset: int = 0, keep_stop: bool = False) -> list[Word]:
     """Content words of `text` (plain words expanded), each with its offsets."""
-    found = []
+    found: list[Word] = []
     for match in TOKEN.finditer(text):
         raw = match.group().lower()
         if not keep_stop and (raw in STOP or raw[0].isdigit()):
