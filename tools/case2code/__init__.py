@@ -9,8 +9,8 @@ words it came from. Plain Python over the catalogue; nothing of the text is kept
 from dataclasses import dataclass, field
 
 from . import diagnoses, procedures, visits
+from .counting import Procedure
 from .diagnoses import Diagnosis
-from .procedures import Procedure
 
 SETTINGS = ("outpatient", "inpatient")
 DIAGNOSIS_ONLY = ("diagnosis only", "diagnoses only")

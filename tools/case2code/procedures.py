@@ -1,25 +1,25 @@
 """Procedures, services and supplies a case describes → codes of our catalogue, with units.
 
-Phrases that look like a procedure (a procedure word, a drug with its dose, a supply) are
-searched with `codes.search.search()` in the code sets of the setting; a hit is kept only
-when enough of its descriptor's words are in the case, so a phrase with no code in our
-catalogue yields nothing rather than a near miss. Units come from the amounts of the
-sentence and the unit the code's descriptor names (units.py).
+Phrases that look like a procedure (a procedure word and the words around it, a drug
+beside its dose) are searched with `codes.search.search()` in each code set of the
+setting; matching.py keeps a hit only when the case names it well enough, so a phrase
+with no code in our catalogue yields nothing rather than a near miss. Units come from
+the amounts of the sentence and the unit the code's descriptor names (counting.py).
 """
 
 import re
-from dataclasses import dataclass, replace
 
 from codes.formats import System
-from codes.models import Code, CodeRelation
+from codes.models import Code
 from codes.search import search
 
-from . import units
+from . import matching
+from .counting import Procedure, with_units
 from .quantities import Amount, amounts
-from .words import Word, stems, weight, words
+from .words import Word, stems, weigher, words
 
 SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?!\d)|$)")
-CLAUSE = re.compile(r"[^;:()]+")
+CLAUSE = re.compile(r"[^;:]+")
 # Words that name a procedure, service or supply (stems), and procedure word endings.
 CUES = stems(
     "injection inject injected vaccine vaccination immunization xray radiograph tomography "
@@ -33,30 +33,10 @@ CUES = stems(
     "arthroscopy colonoscopy endoscopy wellness"
 )
 CUE_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "scopy", "graphy", "centesis", "pexy")
-NEGATION = re.compile(r"\b(?:no|not|without any|declined|deferred|refused)\b\s+(?:\w+\s+){0,2}$")
+NEGATION = re.compile(r"\b(?:no|not|without|declined|deferred|refused)\b\s+(?:[\w-]+\s+){0,3}$")
 WINDOW = 4  # content words each side of a cue that make its search query
 HITS = 10
-
-
-@dataclass(frozen=True)
-class Procedure:
-    code: str
-    system: str
-    title: str
-    units: int
-    start: int
-    end: int
-    text: str
-    score: float = 0.0
-
-
-@dataclass
-class Candidate:
-    code: Code
-    matched: set[str]
-    score: float
-    start: int
-    end: int
+MEDICINE = stems("medicine drug")
 
 
 def systems_for(setting: str) -> list[str]:
@@ -66,7 +46,7 @@ def systems_for(setting: str) -> list[str]:
 
 
 def find(text: str, setting: str) -> list[Procedure]:
-    """Every procedure the text describes, best evidence first, one entry per code."""
+    """Every procedure the text describes, one entry per code (the best evidenced)."""
     found: dict[str, Procedure] = {}
     for sentence in SENTENCE.finditer(text):
         sentence_amounts = amounts(sentence.group(), sentence.start())
@@ -79,15 +59,8 @@ def find(text: str, setting: str) -> list[Procedure]:
     return list(found.values())
 
 
-def _cues(clause_words: list[Word], clause: str, offset: int) -> list[int]:
-    """Indexes of the words that name a procedure, not negated."""
-    cues = []
-    for index, word in enumerate(clause_words):
-        if word.stem in CUES or any(word.stem.endswith(e[:4]) for e in CUE_ENDINGS):
-            if NEGATION.search(clause[: word.start - offset].lower()):
-                continue
-            cues.append(index)
-    return cues
+def _is_cue(word: Word) -> bool:
+    return word.stem in CUES or any(word.stem.endswith(e[:4]) for e in CUE_ENDINGS)
 
 
 def _clause(
@@ -97,21 +70,77 @@ def _clause(
     if not clause_words:
         return []
     clause_stems = {word.stem for word in clause_words}
-    drugs = _drug_queries(text, clause_words, offset, offset + len(clause), found_amounts)
-    drug_words = {
-        (w.start, w.end) for start, end in drugs for w in clause_words if start <= w.start < end
-    }
-    queries: list[tuple[int, int, bool]] = [(start, end, True) for start, end in drugs]
-    others = [w for w in clause_words if (w.start, w.end) not in drug_words]
-    for index in _cues(others, clause, offset):
+    end = offset + len(clause)
+    if any(a.kind == "mg" and offset <= a.start < end for a in found_amounts):
+        clause_stems |= MEDICINE  # a dose says a medicine was given
+    clause_negated = matching.negated_stems(clause)
+    # (start, end, is a drug query, the stems a hit must contain)
+    queries: list[tuple[int, int, bool, frozenset[str]]] = []
+    drug_spans = _drug_queries(text, clause_words, offset, end, found_amounts)
+    for start, stop in drug_spans:
+        queries.append((start, stop, True, frozenset()))
+    in_drug = {w.start for w in clause_words for s, e in drug_spans if s <= w.start < e}
+    others = [w for w in clause_words if w.start not in in_drug]
+    for index, word in enumerate(others):
+        if not _is_cue(word) or NEGATION.search(text[offset : word.start].lower()):
+            continue
         window = others[max(index - WINDOW, 0) : index + WINDOW + 1]
-        queries.append((window[0].start, window[-1].end, False))
-    chosen: list[Candidate] = []
-    for start, end, drug in dict.fromkeys(queries):
-        best = _best(text[start:end], clause_words, clause_stems, setting, drug)
-        if best is not None and all(best.code.id != c.code.id for c in chosen):
-            chosen.append(best)
-    return [p for candidate in chosen for p in _with_units(text, candidate, found_amounts)]
+        required = frozenset(w.stem for w in others if w.start == word.start)
+        queries.append((window[0].start, window[-1].end, False, required))
+    weight = weigher()
+    chosen: dict[int, tuple[matching.Candidate, list[Amount]]] = {}
+    for start, stop, drug, required in dict.fromkeys(queries):
+        window = [w for w in clause_words if start <= w.start < stop]
+        query = text[start:stop]
+        context = (clause_stems, clause_negated, weight)
+        best = _best(query, window, drug, set(required), setting, context, set(chosen))
+        if best is not None:
+            chosen[best.code.id] = (best, found_amounts)
+    lines = []
+    for candidate, near in chosen.values():
+        row = candidate.code
+        base = Procedure(
+            row.code,
+            row.system,
+            row.title,
+            1,
+            candidate.start,
+            candidate.end,
+            text[candidate.start : candidate.end],
+            candidate.score,
+        )
+        lines.extend(with_units(text, base, row, near))
+    return lines
+
+
+def _best(
+    query: str,
+    window: list[Word],
+    drug: bool,
+    required: set[str],
+    setting: str,
+    context: tuple,
+    taken: set[int],
+) -> matching.Candidate | None:
+    """The best code for one query that no other query of the clause has taken."""
+    clause_stems, clause_negated, weight = context
+    hits = [hit for system in systems_for(setting) for hit in search(query, [system], HITS)]
+    if not hits:
+        return None
+    wanted = {(hit.system, hit.code) for hit in hits}
+    rows = Code.objects.filter(code__in=[c for _, c in wanted], system__in=[s for s, _ in wanted])
+    query_stems = stems(query)
+    best: matching.Candidate | None = None
+    for row in rows:
+        if row.id in taken or matching.is_drug(row) != drug:
+            continue  # a drug code needs its dose; a dose names only a drug
+        need = query_stems if drug else required
+        candidate = matching.judge(
+            row, query_stems, need, window, clause_stems, clause_negated, weight
+        )
+        if candidate is not None and (best is None or candidate.score > best.score):
+            best = candidate
+    return best
 
 
 def _drug_queries(
@@ -125,141 +154,18 @@ def _drug_queries(
             continue
         before = [w for w in clause_words if w.end <= amount.start]
         after = [w for w in clause_words if w.start >= amount.end]
-        gap_before = text[before[-1].end : amount.start] if before else "x"
-        gap_after = text[amount.end : after[0].start] if after else "x"
-        if before and re.fullmatch(r"\s*", gap_before):
+        if before and not text[before[-1].end : amount.start].strip():
             run = [before[-1]]
             for word in reversed(before[:-1]):
-                if not re.fullmatch(r"[\s-]*", text[word.end : run[0].start]):
+                if text[word.end : run[0].start].strip(" -") or len(run) >= 3:
                     break
                 run.insert(0, word)
-            queries.append((run[-3:][0].start, run[-1].end))
-        elif after and re.fullmatch(r"\s+of\s+", gap_after):
+            queries.append((run[0].start, amount.end))
+        elif after and re.fullmatch(r"\s+of\s+", text[amount.end : after[0].start]):
             run = [after[0]]
-            for word in after[1:3]:
-                if not re.fullmatch(r"[\s-]*", text[run[-1].end : word.start]):
+            for word in after[1:]:
+                if text[run[-1].end : word.start].strip(" -") or len(run) >= 3:
                     break
                 run.append(word)
-            queries.append((run[0].start, run[-1].end))
+            queries.append((amount.start, run[-1].end))
     return queries
-
-
-def _best(
-    query: str, clause_words: list[Word], clause_stems: set[str], setting: str, drug: bool
-) -> Candidate | None:
-    hits = search(query, systems=systems_for(setting), limit=HITS)
-    if not hits:
-        return None
-    rows = Code.objects.filter(
-        code__in=[hit.code for hit in hits], system__in=[hit.system for hit in hits]
-    )
-    by_key = {(row.system, row.code): row for row in rows}
-    query_stems = stems(query)
-    best: Candidate | None = None
-    for rank, hit in enumerate(hits):
-        row = by_key.get((hit.system, hit.code))
-        if row is None or not row.billable or row.is_deleted:
-            continue
-        counted = units.quantum(row.long_description)
-        if (counted is not None and counted.kind == "mg") != drug:
-            continue  # a drug code needs its dose; a dose names only a drug
-        name, full = _name_stems(row), _full_stems(row)
-        if drug and not query_stems <= full:
-            continue
-        named = name & clause_stems
-        if not named or (len(named) < 2 and len(name) > 1 and not drug):
-            continue
-        cover_name = sum(map(weight, named)) / sum(map(weight, name))
-        cover_query = sum(map(weight, query_stems & full)) / max(sum(map(weight, query_stems)), 1)
-        if cover_name < 0.5 and cover_query < 0.6:
-            continue
-        score = sum(map(weight, named)) * (cover_name + cover_query) - rank * 0.01
-        matched = full & clause_stems
-        spans = [w for w in clause_words if w.stem in matched]
-        candidate = Candidate(row, matched, score, spans[0].start, spans[-1].end)
-        if best is None or score > best.score:
-            best = candidate
-    return best
-
-
-def _name_stems(row: Code) -> set[str]:
-    """The words that name a code: its official descriptor, or for a CPT code without
-    the licensed text, the head of our plain description."""
-    if row.system == System.CPT and not row.long_description:
-        head = re.split(r"[:;,]| such as | billed ", row.plain_description)[0]
-        return stems(head)
-    return stems(row.long_description or row.short_description)
-
-
-def _full_stems(row: Code) -> set[str]:
-    return stems(
-        " ".join(
-            [
-                row.long_description,
-                row.medium_description,
-                row.short_description,
-                row.plain_description,
-            ]
-        )
-    )
-
-
-def _with_units(text: str, candidate: Candidate, found: list[Amount]) -> list[Procedure]:
-    row = candidate.code
-    base = Procedure(
-        row.code,
-        row.system,
-        row.title,
-        1,
-        candidate.start,
-        candidate.end,
-        text[candidate.start : candidate.end],
-        candidate.score,
-    )
-    if row.system == System.ICD10PCS:
-        return [base]
-    nearby = sorted(
-        found, key=lambda a: min(abs(a.start - candidate.end), abs(a.end - candidate.start))
-    )
-    unit = units.quantum(row.long_description) or units.quantum(row.plain_description)
-    if unit is None:
-        return [base]
-    if unit.kind == "minutes" and (unit.initial or unit.additional):
-        return _first_and_add_on(text, base, row, unit, nearby)
-    counted = units.units_for(unit, nearby)
-    if counted is None:
-        return [base]
-    n, amount = counted
-    return [_evidence(text, replace(base, units=n), amount)]
-
-
-def _first_and_add_on(
-    text: str, base: Procedure, row: Code, unit: units.Quantum, nearby: list[Amount]
-) -> list[Procedure]:
-    """A code for the first part of a timed service and its add-on for each further part:
-    the time splits between them (the add-on relation links the two)."""
-    if unit.additional:
-        relation = CodeRelation.objects.filter(source=row, kind=CodeRelation.Kind.ADDON_OF)
-    else:
-        relation = CodeRelation.objects.filter(target=row, kind=CodeRelation.Kind.ADDON_OF)
-    pair = relation.select_related("source", "target").first()
-    time = next((a for a in nearby if a.kind == "minutes"), None)
-    if pair is None or time is None:
-        return [base] if unit.initial else []
-    first_code, add_on = pair.target, pair.source
-    first = units.quantum(first_code.long_description)
-    each = units.quantum(add_on.long_description)
-    if first is None or each is None:
-        return [base]
-    n_first, n_each = units.split_time(time.value, first, each)
-    lines = []
-    for code, n in ((first_code, n_first), (add_on, n_each)):
-        if n:
-            line = replace(base, code=code.code, system=code.system, title=code.title, units=n)
-            lines.append(_evidence(text, line, time))
-    return lines
-
-
-def _evidence(text: str, procedure: Procedure, amount: Amount) -> Procedure:
-    start, end = min(procedure.start, amount.start), max(procedure.end, amount.end)
-    return replace(procedure, start=start, end=end, text=text[start:end])

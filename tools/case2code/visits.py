@@ -12,7 +12,7 @@ from codes.formats import System
 from codes.models import Code
 from codes.search import search
 
-from .procedures import Procedure
+from .counting import Procedure
 
 LEVEL = re.compile(
     r"\b(straightforward|low|moderate|high)(?:[- ]complexity)?\s+medical decision[- ]making"

@@ -8,6 +8,7 @@ descriptor's word are listed in PLAIN (ours, not copied from any index).
 import functools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from codes.searchwords import EXPANSIONS
@@ -100,9 +101,10 @@ def stems(text: str) -> set[str]:
     return {word.stem for word in words(text)}
 
 
-@functools.cache
-def _frequencies() -> dict[str, int]:
-    """How often each stem occurs in the searchable text of the catalogue."""
+@functools.lru_cache(maxsize=1)
+def _frequencies(size: int) -> dict[str, int]:
+    """How often each stem occurs in the searchable text of the catalogue (re-read when
+    the vocabulary's size changes, after an import)."""
     from codes.models import SearchTerm
 
     counts: dict[str, int] = {}
@@ -112,6 +114,13 @@ def _frequencies() -> dict[str, int]:
     return counts
 
 
-def weight(word_stem: str) -> float:
+def frequencies() -> dict[str, int]:
+    from codes.models import SearchTerm
+
+    return _frequencies(SearchTerm.objects.count())
+
+
+def weigher() -> Callable[[str], float]:
     """A rare word says more about which code is meant than a common one."""
-    return math.log(1 + 200_000 / (1 + _frequencies().get(word_stem, 0)))
+    counts = frequencies()
+    return lambda word_stem: math.log(1 + 200_000 / (1 + counts.get(word_stem, 0)))
