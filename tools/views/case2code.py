@@ -33,7 +33,10 @@ class CaseForm(forms.Form):
         help_text="A vignette or an op-note summary: what was found and what was done.",
         widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
     )
-    setting = forms.ChoiceField(choices=CASE_SETTINGS, initial="outpatient")
+    setting = forms.ChoiceField(choices=CASE_SETTINGS, initial="outpatient", required=False)
+
+    def clean_setting(self) -> str:
+        return str(self.cleaned_data.get("setting") or "outpatient")
 
     def clean_text(self) -> str:
         text = str(self.cleaned_data.get("text") or "")
