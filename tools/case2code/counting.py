@@ -30,7 +30,10 @@ def with_units(text: str, base: Procedure, row: Code, found: list[Amount]) -> li
     """The line of `row` with its units, or for a first-part code and its add-on, both."""
     if row.system == System.ICD10PCS:
         return [base]
-    nearby = sorted(found, key=lambda a: min(abs(a.start - base.end), abs(a.end - base.start)))
+    nearby = sorted(
+        found,
+        key=lambda a: (not a.total, min(abs(a.start - base.end), abs(a.end - base.start))),
+    )
     unit = units.quantum(row.long_description) or units.quantum(row.plain_description)
     if unit is None:
         return [base]

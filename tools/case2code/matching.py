@@ -5,7 +5,9 @@ in the code's text, enough of the words that name the code in the case (rare wor
 weigh more than common ones), and no contradiction ("without contrast" against "with
 contrast", "other than wood" against "wood"). Codes a practitioner's claim does not use
 for the service rank below the others: HCPCS S codes (not valid for Medicare) and C codes
-(hospital outpatient only); G8000-G9999 are quality-reporting codes, never a service.
+(hospital outpatient only) rank below the others; S codes (private payers, not valid for
+Medicare, whose rules the claim check applies) and G8000-G9999 (quality reporting, never a
+service) are not suggested.
 """
 
 import re
@@ -18,13 +20,16 @@ from codes.models import Code
 from .words import Word, stems
 
 NEGATED = re.compile(
-    r"\b(?:without|other than|not|non|no)[\s-]+((?:[a-z]+\s+){0,1}[a-z]+)", re.IGNORECASE
+    r"\b(?:without|other than|not|non|no)[\s-]+(?:(?:a|an|the|any)\s+)?([a-z]+)", re.IGNORECASE
 )
+# The default when a case gives no more detail: not a word the case must say.
+NOS = re.compile(r"\b(?:not otherwise specified|not elsewhere classified|nos|nec)\b", re.I)
 COUNTING = stems("initial first each additional subsequent per unit units")
 LIST_SEPARATELY = re.compile(r"\(list separately[^)]*\)", re.IGNORECASE)
 DOSE_UNIT = re.compile(r"\b\d[\d,.]*\s*(?:mg|mcg|cc|ml|iu|units?)\b", re.IGNORECASE)
 QUALITY_CODE = re.compile(r"^G[89]\d{3}$")
-LESS_USED = {"S": 0.7, "C": 0.7}  # HCPCS letter → weight of its codes' scores
+NOT_MEDICARE = re.compile(r"^S\d{4}$")
+LESS_USED = {"C": 0.5}  # HCPCS letter → weight of its codes' scores
 
 
 @dataclass
@@ -61,7 +66,7 @@ def negated_stems(text: str) -> set[str]:
 def name_stems(text: str, clause_stems: set[str]) -> set[str]:
     """The stems a case must mention to name the code: not the counting words, not what
     the descriptor negates, and of alternatives ("a/b", "a or b") the one the case uses."""
-    name = stems(text) - COUNTING - negated_stems(text)
+    name = stems(NOS.sub(" ", text)) - COUNTING - negated_stems(text)
     for first, second in re.findall(r"([A-Za-z]+)(?:/| or )([A-Za-z]+)", text):
         pair = stems(f"{first} {second}")
         if pair & clause_stems:
@@ -79,15 +84,18 @@ def judge(
     clause_stems: set[str],
     clause_negated: set[str],
     weight: Callable[[str], float],
+    cue: int | None = None,
 ) -> Candidate | None:
     """A candidate with its score, or None when the code is not what the phrase says."""
-    if not row.billable or row.is_deleted or QUALITY_CODE.match(row.code):
+    if not row.billable or row.is_deleted:
+        return None
+    if QUALITY_CODE.match(row.code) or NOT_MEDICARE.match(row.code):
         return None
     name_words = name_text(row)
     full = stems(full_text(row))
     if required and not required & full:
         return None  # the procedure word itself is not in the code's text
-    negated = negated_stems(name_words)
+    negated = negated_stems(full_text(row))
     if negated & (clause_stems - clause_negated) or clause_negated & (full - negated):
         return None  # one says "with", the other "without"
     name = name_stems(name_words, clause_stems)
@@ -102,5 +110,25 @@ def judge(
     score = named_weight * (cover_name + cover_query)
     if row.system == System.HCPCS:
         score *= LESS_USED.get(row.code[:1], 1.0)
-    matched = [w for w in window if w.stem in full] or window
-    return Candidate(row, score, matched[0].start, matched[-1].end)
+    start, end = evidence(window, cue, full)
+    return Candidate(row, score, start, end)
+
+
+def evidence(window: list[Word], cue: int | None, full: set[str]) -> tuple[int, int]:
+    """The words that named the code: the run around the procedure word whose words are
+    in the code's text (the whole window for a drug beside its dose)."""
+    if cue is None:
+        return window[0].start, window[-1].end
+    at = [i for i, w in enumerate(window) if w.start == cue]
+    if not at:
+        return window[0].start, window[-1].end
+    first = last = at[0]
+    while first > 0 and (
+        window[first - 1].stem in full or window[first - 1].start == window[first].start
+    ):
+        first -= 1
+    while last + 1 < len(window) and (
+        window[last + 1].stem in full or window[last + 1].start == window[last].start
+    ):
+        last += 1
+    return window[first].start, window[last].end

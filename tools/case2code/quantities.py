@@ -28,6 +28,8 @@ COUNT = re.compile(
     rf"\b(?P<n>{NUMBER})\s+(?:box(?:es)?\s+of\s+(?P<inner>\d+)\s+)?(?P<item>(?:[a-z-]+\s+){{0,3}}?[a-z-]+s)\b",
     re.IGNORECASE,
 )
+TOTAL_AFTER = re.compile(r"\s+(?:in all|in total|total)\b", re.IGNORECASE)
+TOTAL_BEFORE = re.compile(r"\b(?:total(?: of)?|in all)\s+$", re.IGNORECASE)
 TO_MG = {"mg": 1.0, "milligram": 1.0, "g": 1000.0, "gram": 1000.0, "mcg": 0.001, "µg": 0.001}
 TO_MG["microgram"] = 0.001
 
@@ -39,6 +41,7 @@ class Amount:
     start: int
     end: int
     item: str = ""  # for counts: the item's words ("blood glucose test strips")
+    total: bool = False  # stated as a total ("90 mg in all", "a total of 90 mg")
 
 
 def number(text: str) -> float:
@@ -56,11 +59,11 @@ def amounts(text: str, offset: int = 0) -> list[Amount]:
         found.append(Amount("minutes", value, match.start() + offset, match.end() + offset))
     for match in DOSE.finditer(text):
         unit = match["unit"].lower().rstrip("s")
-        found.append(
-            Amount(
-                "mg", number(match["n"]) * TO_MG[unit], match.start() + offset, match.end() + offset
-            )
+        total = bool(
+            TOTAL_AFTER.match(text, match.end()) or TOTAL_BEFORE.search(text[: match.start()])
         )
+        value = number(match["n"]) * TO_MG[unit]
+        found.append(Amount("mg", value, match.start() + offset, match.end() + offset, total=total))
     for match in MILES.finditer(text):
         found.append(
             Amount("miles", number(match["n"]), match.start() + offset, match.end() + offset)

@@ -51,12 +51,19 @@ PLAIN = {
     "meniscectomy": "meniscus removal",
     "aluminium": "aluminum",
     "bls": "basic life support",
+    "incision": "incision cut open",
+    "medial": "medial inner",
+    "lateral": "lateral outer",
+    "miles": "mileage mile",
 }
+# A procedure word's ending → the descriptor words it implies (removal by cutting out).
+ENDINGS = {"ectomy": "removal excision resection", "ectomies": "removal excision resection"}
 _STOP_TEXT = (
     "a an and the of to in on at for with by from or as is are was were be been it its this "
     "that these those his her their he she they patient patients who which what when where "
     "there no not any all each per into onto over under up out than then also only both one "
-    "done performed given today day visit mg mcg g ml minute minutes hour hours"
+    "done performed given today day visit mg mcg g ml minute minutes hour hours through via "
+    "using including during after before within"
 )
 STOP = frozenset(_STOP_TEXT.split())
 
@@ -71,7 +78,8 @@ class Word:
 def stem(word: str) -> str:
     word = word.lower().replace("’", "'").removesuffix("'s").strip("'")
     word = IRREGULAR.get(word, word)
-    for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("ly", "")):
+    endings = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("ly", ""), ("age", ""))
+    for suffix, replacement in endings:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)] + replacement
             break
@@ -93,6 +101,9 @@ def words(text: str, offset: int = 0, keep_stop: bool = False) -> list[Word]:
         for table in (PLAIN, EXPANSIONS):
             if raw in table:
                 parts.update(stem(part) for part in table[raw].split() if part not in STOP)
+        for ending, implied in ENDINGS.items():
+            if raw.endswith(ending):
+                parts.update(stem(part) for part in implied.split())
         found.extend(Word(part, start, end) for part in sorted(parts))
     return found
 
@@ -124,3 +135,9 @@ def weigher() -> Callable[[str], float]:
     """A rare word says more about which code is meant than a common one."""
     counts = frequencies()
     return lambda word_stem: math.log(1 + 200_000 / (1 + counts.get(word_stem, 0)))
+
+
+def plain_query(text: str) -> str:
+    """`text` with each plain word replaced by the descriptor words it stands for, so
+    search looks for what descriptors say ("intramuscularly" → "injection muscle")."""
+    return TOKEN.sub(lambda match: PLAIN.get(match.group().lower(), match.group()), text)
