@@ -10,6 +10,9 @@ urlpatterns = [
     path("tools/redact-phi/", views.redact_phi, name="redact-phi"),
     # The JSON API the page's script (and anyone with our CSRF token) calls
     path("api/redact-phi", views.api_redact_phi, name="api-redact-phi"),
+    # Case2Code: a case → candidate codes, ticked ones sent on to the claim check
+    path("tools/case2code/", views.case2code_page, name="case2code"),
+    path("api/case2code", views.api_case2code, name="api-case2code"),
     # The claim check: codes, units, modifiers and a date of service → findings
     path("tools/case2code/check/", views.claim_check, name="claim-check"),
     path("api/claim-check", views.api_claim_check, name="api-claim-check"),

@@ -25,6 +25,7 @@ from codes.models.catalogue import PARENT_CHAIN
 
 from .lines import Line
 
+ANCESTOR_IDS = [f"{chain}_id" for chain in PARENT_CHAIN]
 NOTE_KINDS = [CodeNote.Kind.EXCLUDES1, CodeNote.Kind.CODE_FIRST, CodeNote.Kind.USE_ADDITIONAL_CODE]
 
 
@@ -81,14 +82,14 @@ def gather(lines: list[Line], day: date, setting: str) -> Facts:
 
 
 def _codes(lines: list[Line]) -> dict[str, Code]:
-    """Each typed code's catalogue entry, in the first set (by shape) that holds it."""
-    wanted = Q()
-    for line in lines:
-        for system in line.systems:
-            wanted |= Q(system=system, code=normalize(system, line.code))
-    if not wanted:
+    """Each typed code's catalogue entry, in the first set (by shape) that holds it.
+    One plain query over (system, code) candidates; the pairs are matched here."""
+    keys = {(system, normalize(system, line.code)) for line in lines for system in line.systems}
+    if not keys:
         return {}
-    rows = Code.objects.filter(wanted).select_related("release", *PARENT_CHAIN)
+    rows = Code.objects.filter(
+        system__in={system for system, _ in keys}, code__in={code for _, code in keys}
+    ).select_related("release")
     by_key = {(row.system, row.code): row for row in rows}
     found = {}
     for line in lines:
@@ -101,14 +102,13 @@ def _codes(lines: list[Line]) -> dict[str, Code]:
 
 
 def _notes(codes: list[Code]) -> dict[int, list[CodeNote]]:
-    """Each code's own notes and those of every level above it (notes are inherited)."""
-    levels: dict[int, list[int]] = {}
-    for code in codes:
-        chain, node = [code.id], code.parent
-        while node is not None:
-            chain.append(node.id)
-            node = node.parent
-        levels[code.id] = chain
+    """Each code's own notes and those of every level above it (notes are inherited).
+    The ancestors' ids come in one query of ids only (no rows are built for them)."""
+    levels: dict[int, list[int]] = {code.id: [code.id] for code in codes}
+    diagnoses = [code.id for code in codes if code.system == System.ICD10CM]
+    chains = Code.objects.filter(id__in=diagnoses).order_by().values_list("id", *ANCESTOR_IDS)
+    for code_id, *ancestors in chains:
+        levels[code_id] += [ancestor for ancestor in ancestors if ancestor is not None]
     every_level = {level for chain in levels.values() for level in chain}
     by_level: dict[int, list[CodeNote]] = defaultdict(list)
     for note in CodeNote.objects.filter(code_id__in=every_level, kind__in=NOTE_KINDS):

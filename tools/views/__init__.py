@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from .case2code import api_case2code, case2code_page
 from .claims import api_claim_check, claim_check
 from .redact import api_redact_phi, redact_phi
 
@@ -38,7 +39,7 @@ TOOLS = [
         "Case2Code",
         "Turns a case description into candidate codes and checks them "
         "against the date of service.",
-        None,
+        "tools:case2code",
     ),
     Tool(
         "CasePilot",
@@ -54,4 +55,12 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "tools/index.html", {"tools": tools})
 
 
-__all__ = ["api_claim_check", "api_redact_phi", "claim_check", "index", "redact_phi"]
+__all__ = [
+    "api_case2code",
+    "api_claim_check",
+    "api_redact_phi",
+    "case2code_page",
+    "claim_check",
+    "index",
+    "redact_phi",
+]

@@ -5,11 +5,12 @@ of service and a setting; every rule runs on the data in force on that date.
 """
 
 import json
+import re
 from datetime import date
 from typing import Any
 
 from django import forms
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -51,7 +52,7 @@ class CheckForm(forms.Form):
 @require_http_methods(["GET", "HEAD", "POST"])
 def claim_check(request: HttpRequest) -> HttpResponse:
     today = timezone.now().date()
-    form = CheckForm(request.POST or None, initial={"date_of_service": today})
+    form = CheckForm(_with_picked(request.POST) or None, initial={"date_of_service": today})
     context: dict[str, Any] = {"form": form}
     status = 200
     if form.is_valid():
@@ -67,6 +68,24 @@ def claim_check(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST":
         status = 400
     return render(request, "tools/claim_check.html", context, status=status)
+
+
+def _with_picked(post: QueryDict) -> QueryDict:
+    """The codes ticked on the Case2Code page (pick, units-<code>, modifiers-<code>) as the
+    lines a coder would paste, so both pages share one form and one engine."""
+    picked = post.getlist("pick")
+    if not picked or post.get("codes"):
+        return post
+    items = []
+    for code in picked[: claims.lines.MAX_LINES]:
+        code = "".join(ch for ch in code if ch.isalnum() or ch == ".")[:16]
+        units = post.get(f"units-{code}", "1").strip()
+        units = units if units.isdigit() and 0 < int(units) <= claims.lines.MAX_UNITS else "1"
+        modifiers = re.findall(r"\b[0-9A-Za-z]{2}\b", post.get(f"modifiers-{code}", ""))[:4]
+        items.append(" ".join([code, f"x{units}", *modifiers]))
+    data = post.copy()
+    data["codes"] = "\n".join(items)
+    return data
 
 
 @require_POST
