@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import contact, context, dates, identifiers, people, places, streets, towns
+from . import contact, context, dates, identifiers, people, places, streets, tables, towns
 from .categories import Category, Finding
 
 if TYPE_CHECKING:  # imported for real on first use: spaCy takes a second to import
@@ -156,6 +156,7 @@ def _finders(first_names: frozenset[str]) -> dict[str, Finder]:
     return {
         "labelled identifiers": identifiers.labelled,
         "identifier shapes": identifiers.shaped,
+        "table columns": tables.columns,
         "dates": dates.dates,
         "ages over 89": dates.ages,
         "phones": contact.phones,
