@@ -20,7 +20,9 @@ _PHONE = re.compile(
 )
 _INTERNATIONAL = re.compile(
     r"(?<![\w/.-])(?:\+\d{1,3}[ .-]?(?:\(0\)[ ]?)?\d{1,4}(?:[ .-]?\d{2,4}){2,4}"
-    r"|\(0\d{1,4}\)[ ]?\d{3,4}[ ]?\d{3,4}|0\d{2,4}[ ]\d{3,4}[ ]\d{3,4})(?![\w/-])"
+    r"|\(0\d{1,4}\)[ ]?\d{3,4}[ ]?\d{3,4}|0\d{1,4}[ ]\d{3,4}[ ]\d{3,4}"
+    # A British number in two groups: 01632 960418, 07700 900613.
+    r"|0\d{3,4}[ ]\d{6})(?![\w/-])"
 )
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _TLD = r"(?:com|org|net|edu|gov|mil|int|info|biz|health|io|co|us|ca|uk|au|ie|nz|example|app)"
@@ -41,14 +43,18 @@ _PHONE_LABEL = re.compile(
 
 _LOCAL = re.compile(
     r"\b(?:tel|phone|ph|cell|mobile|home|work|pager|pgr|call(?:ed)?|CB|ext|line|desk|station)"
-    r"\b[.:#]?[ \t]*(?:at[ \t]+)?(?P<number>\d{3}[-.]\d{4})\b",
+    r"\b[.:#]?[ \t]*(?:at[ \t]+)?(?P<number>\d{3}[-.]\d{4})\b"
+    # A seven-digit number a sentence calls a number: "her number on the sheet (555-0190)".
+    r"|\b(?:number|phone|reach(?:ed)?|call|text)\b[^\n\d]{0,30}?(?<![\d-])"
+    r"(?P<near>\d{3}-\d{4})(?![\d-])",
     re.IGNORECASE,
 )
 
 
 def phones(text: str) -> Iterator[Finding]:
     for match in _LOCAL.finditer(text):
-        yield Finding(match.start("number"), match.end("number"), Category.PHONE, 0.7)
+        group = "number" if match.group("number") else "near"
+        yield Finding(match.start(group), match.end(group), Category.PHONE, 0.7)
     for pattern in (_PHONE, _INTERNATIONAL):
         for match in pattern.finditer(text):
             if sum(ch.isdigit() for ch in match.group()) < 9 and "x" not in match.group().lower():

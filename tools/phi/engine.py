@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import contact, context, dates, identifiers, people, places
+from . import contact, context, dates, identifiers, people, places, streets, tables, towns
 from .categories import Category, Finding
 
 if TYPE_CHECKING:  # imported for real on first use: spaCy takes a second to import
@@ -100,6 +100,7 @@ class Engine:
             context_aware_enhancer=None,
         )
         self.first_names = first_names
+        self.common = people.common_words() | first_names | people.NOT_NAMES
 
     def find(self, text: str, is_code: context.CodeCheck = lambda _: False) -> list[Finding]:
         """PHI findings in `text`, merged, in order. `is_code` tells catalogue codes."""
@@ -116,10 +117,12 @@ class Engine:
         found += people.nicknames(text, found)
         found += places.after_facility(text, found)
         found += places.around_places(text, found)
-        found += places.after_street(text, found)
+        found += towns.by_context(text, found, self.common)
+        found += streets.after_street(text, found)
         found += people.spread(text, found)
         found += identifiers.everywhere(text, found)
         found += _places_again(text, found)
+        found += streets.postcodes_after_towns(text, found)
         found = context.clean(text, found, is_code)
         return context.merge(found)
 
@@ -153,14 +156,15 @@ def _finders(first_names: frozenset[str]) -> dict[str, Finder]:
     return {
         "labelled identifiers": identifiers.labelled,
         "identifier shapes": identifiers.shaped,
+        "table columns": tables.columns,
         "dates": dates.dates,
         "ages over 89": dates.ages,
         "phones": contact.phones,
         "email and web": contact.web,
-        "addresses": places.addresses,
+        "addresses": streets.addresses,
         "cities and postcodes": places.cities,
         "facilities": places.facilities,
-        "towns": lambda text: places.gazetteer(text, common),
+        "towns": lambda text: towns.gazetteer(text, common),
         "names by context": people.by_context,
         "given names": lambda text: people.by_gazetteer(text, first_names),
     }

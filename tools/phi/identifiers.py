@@ -20,11 +20,12 @@ LABELS: list[tuple[Category, str]] = [
     (
         C.HEALTH_PLAN,
         r"(?:Medicare )?MBI|Medicare(?: card)?(?: number| no\.?| ID| #)?"
-        r"|Medicaid(?: \([^)\n]{1,30}\))?(?: ID| number| no\.?)?|IRN",
+        r"|Medicaid(?: \([^)\n]{1,30}\))?(?: ID| number| no\.?)?|IRN|DCN|ProviderOne(?: ID)?",
     ),
     (
         C.HEALTH_PLAN,
-        r"member(?:ship)? (?:ID|number|no\.?|#)|mbr\.? ID|subscriber(?: ID| number| no\.?)?"
+        r"member(?:ship)?(?: ID| number| no\.?| #)?|mbr\.? ID|(?:pharmacy )?benefits?(?: ID"
+        r"| number| no\.?| card)|subscriber(?: ID| number| no\.?)?"
         r"|sub\.? ID|group(?: number| no\.?| #| ID)?|grp\.?(?: #| no\.?)?"
         r"|policy(?: holder)?(?: ID| number| no\.?| #)?|contract(?: number| no\.?| ID)"
         r"|(?:insurance|insurer|plan|payer|health plan|coverage) (?:ID|number|no\.?|#)"
@@ -37,7 +38,8 @@ LABELS: list[tuple[Category, str]] = [
     (
         C.HEALTH_PLAN,
         r"NHS(?: number| no\.?)?|OHIP|health card(?: number| no\.?)?"
-        r"|DVA(?: file| gold card| white card| card)?(?: number| no\.?)?|PHN|beneficiary(?: ID"
+        r"|DVA(?: file| gold card| white card| card)?(?: number| no\.?)?|PHN|AHCIP|MCP|HSN"
+        r"|beneficiary(?: ID"
         r"| number)?|HICN|RAMQ|MSP|IHI|PPSN|PPS(?: number| no\.?)|GMS(?: card)?(?: number"
         r"| no\.?)?|medical card(?: number| no\.?)?|CHI(?: number| no\.?)?|H&C(?: number"
         r"| no\.?)?|Health and Care number|Tricare(?: ID)?|Medi-Cal(?: ID)?",
@@ -52,7 +54,8 @@ LABELS: list[tuple[Category, str]] = [
     ),
     (
         C.LICENSE,
-        r"NPI|DEA|NRCME|GMC|IMC|CPSO|AHPRA|NMC|UPIN|CDL|driver'?s licen[cs]e"
+        r"NPI|DEA|NRCME|GMC|IMC|CPSO|CPS(?:BC|A|M|S|NS|NB|NL|PEI)|CMQ|AHPRA|NMC|UPIN|CDL"
+        r"|driver'?s licen[cs]e"
         r"|driving licen[cs]e|DL|(?:state |medical |nursing |professional |RN "
         r"|pharmacist )?lic(?:en[cs]e)?\.?(?: number| no\.?| #)?|(?:birth|death"
         r"|marriage) certificate(?: worksheet)?(?: number| no\.?| #)?"
@@ -62,7 +65,11 @@ LABELS: list[tuple[Category, str]] = [
         r"|provider(?: number| no\.?)|NMC PIN|PIN|CSR|controlled substance (?:registration"
         r"|licen[cs]e)(?: number| no\.?)?|board certification(?: number| no\.?)",
     ),
-    (C.VEHICLE, r"VIN|(?:licen[cs]e )?plate(?: number| no\.?)?|registration plate|tag number"),
+    (
+        C.VEHICLE,
+        r"VIN|(?:licen[cs]e )?plate(?: number| no\.?)?|registration plate|tag number"
+        r"|(?:[A-Z]{2}|car|truck|vehicle) tag",
+    ),
     (
         C.DEVICE,
         r"(?:generator |device |pump |implant |graft |right |left )?serial(?: number"
@@ -104,7 +111,13 @@ LABELS: list[tuple[Category, str]] = [
         r"(?:participant|subject|study|screening|randomi[sz]ation|enrol?ment|employee"
         r"|staff|badge|user|student|inmate|booking|AIS|session|thread|message"
         r"|confirmation|tracking|kit|tag|wristband|bracelet|voucher|police"
-        r"|transfer center)(?: ID| number| no\.?| #| ref\.?)?|kit|session ID|thread ID",
+        r"|transfer center)(?: ID| number| no\.?| #| ref\.?)?|kit|session ID|thread ID|SID"
+        r"|offender(?: ID| number| no\.?)?|DOC(?: number| no\.?| #)",
+    ),
+    # Last, as the least specific: "ID HV 7730 4419 02", "(ProviderOne) ID, 108844172WA".
+    (
+        C.ID,
+        r"ID(?: number| no\.?| #)?|identification(?: number| no\.?)",
     ),
 ]
 
@@ -113,11 +126,11 @@ LABELS: list[tuple[Category, str]] = [
 VALUE = r"(?:\(\d{2}\)[0-9A-Za-z()]+|[A-Za-z0-9*#][A-Za-z0-9*#._/\-]*[A-Za-z0-9*]|\d)"
 # Values a plate or a national number is written with a space inside ("582 KTB",
 # "943 476 5919").
-SPACED = r"(?:[A-Z0-9]{1,5} [A-Z0-9]{2,6}(?: [A-Z0-9]{1,4}){0,2})"
+SPACED = r"(?:[A-Z0-9]{1,5} [A-Z0-9]{2,6}(?: [A-Z0-9]{1,4}){0,3}(?:-[A-Z0-9]{1,3})?(?!\w))"
 
 _FILLER = (
-    r"(?:[ \t]*(?:\([^)\n]{0,40}\)|[:#.\-]|no\.?|nos\.?|number|num|ID|is|was|of|on file"
-    r"|ending|in)[ \t]*)*"
+    r"(?:[ \t]*(?:\([^)\n]{0,40}\)|[:#.,\-]|no\.?|nos\.?|number|num|ID|is|was|of|on file"
+    r"|on card|ending|in|as)[ \t]*)*"
 )
 _LABEL = re.compile(
     "|".join(f"(?P<l{i}>(?<![/\\w])(?:{label}))" for i, (_, label) in enumerate(LABELS)),
@@ -127,7 +140,9 @@ _AFTER = re.compile(
     rf"{_FILLER}(?:(?:[A-Z][A-Za-z']*\.?[ \t]+){{0,3}})?[ \t]*(?P<value>{SPACED}|{VALUE})"
 )
 # A label that ends its line ("Oregon plate" / "582 KTB"): the value opens the next one.
-_NEXT_LINE = re.compile(rf"{_FILLER}\n{_FILLER}(?P<value>{SPACED}|{VALUE})")
+_NEXT_LINE = re.compile(rf"{_FILLER}\n[ \t]*{_FILLER}(?P<value>{SPACED}|{VALUE})")
+# The same with no payer or plan name skipped: "Subscriber number: CFM 330 71 8804".
+_AFTER_AT_ONCE = re.compile(rf"{_FILLER}[ \t]*(?P<value>{SPACED}|{VALUE})")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MEASURE = re.compile(r"\d+(?:\.\d+)?(?:mg|mcg|ml|mL|g|kg|cm|mm|h|hr|min|s|%)$")
 
@@ -148,20 +163,25 @@ def labelled(text: str) -> Iterator[Finding]:
     for label in _LABEL.finditer(text):
         index = int(next(name for name, value in label.groupdict().items() if value)[1:])
         category = LABELS[index][0]
-        after = _AFTER.match(text, label.end()) or _NEXT_LINE.match(text, label.end())
-        if not after:
-            continue
-        value = after.group("value").rstrip(".-/")
-        if " " in value and category is not C.VEHICLE:
-            groups = value.split(" ")
-            # "943 476 5919", "2123 45670 1": every group holds a digit ("12345 DOB" does not)
-            while len(groups) > 1 and not any(ch.isdigit() for ch in groups[-1]):
-                groups.pop()
-            value = " ".join(groups)
-        if not _value_ok(value, category):
-            continue
-        start = after.start("value")
-        yield Finding(start, start + len(value), category, 0.9)
+        for pattern in (_AFTER_AT_ONCE, _AFTER, _NEXT_LINE):
+            after = pattern.match(text, label.end())
+            if not after:
+                continue
+            value = _trim(after.group("value").rstrip(".-/"), category)
+            if _value_ok(value, category):
+                start = after.start("value")
+                yield Finding(start, start + len(value), category, 0.9)
+                break
+
+
+def _trim(value: str, category: Category) -> str:
+    if " " in value and category is not C.VEHICLE:
+        groups = value.split(" ")
+        # "943 476 5919", "2123 45670 1": every group holds a digit ("12345 DOB" does not)
+        while len(groups) > 1 and not any(ch.isdigit() for ch in groups[-1]):
+            groups.pop()
+        value = " ".join(groups)
+    return value
 
 
 # Shapes that identify without a label.
@@ -169,7 +189,7 @@ _SHAPES: list[tuple[Category, re.Pattern[str], float]] = [
     (C.SSN, re.compile(r"\b(?:\d{3}|[X*]{3})-(?:\d{2}|[X*]{2})-\d{4}\b"), 0.8),
     (
         C.HEALTH_PLAN,
-        re.compile(r"\b\d[A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d-?[A-Z]{2}\d\d\b"),
+        re.compile(r"\b\d[A-Z][A-Z0-9]\d([- ]?)[A-Z][A-Z0-9]\d\1[A-Z]{2}\d\d\b"),
         0.85,
     ),  # MBI
     (C.HEALTH_PLAN, re.compile(r"\b\d{4}-\d{3}-\d{3}-?[A-Z]{2}\b"), 0.85),  # OHIP with version

@@ -50,7 +50,15 @@ FACILITY_WORDS = _words(
     Bakery Grocery Supermarket Chemist Dental Dentistry Optometry Podiatry Physiotherapy
     Physio Chiropractic Audiology Counseling Counselling Recovery Detox Treatment Urgent
     Courthouse Precinct Barracks Base Shipyard Refinery Quarry Hall Halls Dormitory
-    Kindergarten Preschool Daycare Nursery Creche Montessori Seminary Polytechnic GP"""
+    Kindergarten Preschool Daycare Nursery Creche Montessori Seminary Polytechnic GP
+    Nursing Orthopaedics Orthopedics Rheumatology Gastroenterology Nephrology Endocrinology
+    Pulmonology Hematology Haematology Ophthalmology Otolaryngology Obstetrics Gynecology
+    Physicians Labs Drug Drugs Drugstore Elementary Schools Seafoods Laundry Laundromat
+    Terminal Packers Packing Cooperative Co-op Institution CBOC VAMC Resort Commons
+    Avionics Transport Transit Trucking Freight Construction Contractors Plumbing Roofing
+    Lumber Hardware Dairy Cannery Foundry Mills Storage Industries Enterprises Apartments
+    Outfitters Orchards Vineyards Winery Brewery Distillery Tavern Pub Grill Casino
+    Cinema Theatre Theater Stadium Arena Fairgrounds Elevator"""
 )
 # A capitalised run holding one of these names a payer, plan or programme, not a place.
 PAYER_WORDS = _words(
@@ -159,5 +167,8 @@ GENERIC_WORDS = _words(
     Sending Receiving Facility Unit Ward Floor DOT Hospital Center Centre Surgical
     Surgery Operating Recovery Anesthesia Labor Delivery Maternity Obstetric Oncology
     Cancer Infusion Imaging Radiology Laboratory Lab Reference Specialty Transplant
-    Medication Management Safety Compliance Privacy Quality Billing Business Central"""
+    Medication Management Safety Compliance Privacy Quality Billing Business Central
+    Skilled Admission Discharge Pending Repeat Morning Baseline Recent Outside Urine
+    Serum Blood Stool Lipid Liver Renal Thyroid Panel Screen Drug Drugs Routine Fasting
+    Record Records Report Summary Note Notes Form Request Treatment Flowsheet Log"""
 )

@@ -7,7 +7,6 @@ run ending in a word like Hospital, Clinic or Pharmacy. Payers and programmes ar
 left alone: Safe Harbor does not ask for them.
 """
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -19,46 +18,16 @@ from .lexicon import (
     PAYER_WORDS,
     REGION_CODES,
     REGION_NAMES,
-    STREET_WORDS,
-    UNIT_WORDS,
 )
 
 L = Category.LOCATION
 CAP = r"(?:[A-Z][\w'’.&-]*|&|de|du|la|of|the|and|St\.)"
 _WORD = r"[A-Z][\w'’-]*\.?"
 
-_STREET = re.compile(
-    rf"(?:\b(?:Flat|Apt\.?|Apartment|Unit|Suite|Ste\.?)[ \t]+\w+,?[ \t]+)?"
-    rf"\b(?:\d+/)?\d{{1,6}}[A-Z]?(?:-\d+)?,?[ \t]+"
-    rf"(?:(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?[ \t]+)?"
-    rf"(?:{_WORD}[ \t]+){{0,4}}(?:{STREET_WORDS})\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?"
-    rf"(?:,?[ \t]+(?:{UNIT_WORDS})\.?[ \t]*[\w-]+)?(?![\w])",
-)
-_FRENCH_STREET = re.compile(
-    r"\b\d{1,6},?[ \t]+(?:ch\.|chemin|rue|boul\.|boulevard|av\.|avenue|route|rang|montée)"
-    r"[ \t]+(?:(?:de|du|des|la|le|l')[ \t]*)?[A-Z][\w'’-]+(?:[ \t-][A-Z][\w'’-]+)*"
-)
-_ROAD = re.compile(
-    # I-95, US-119, Route 9 (never "I10": that is a diagnosis code)
-    r"\b(?:(?:US|SR|State Route|Route|Rte\.?|Hwy|Highway|Interstate|County Road|CR)[- ]|I-)"
-    r"\d{1,3}[A-Z]?"
-    r"(?:[ \t]+(?:north|south|east|west)bound)?"
-    r"(?:[ \t]+(?:near|at|by)[ \t]+(?:mile marker|mile|exit|MM)[ \t]*\d+)?\b"
-)
 _FRENCH_FACILITY = re.compile(
     r"\b(?:Clinique|Hôpital|Pharmacie|Centre hospitalier|CLSC|CHSLD|Polyclinique)\b"
     r"(?:[ \t]+(?:[a-zéèêàâîôûç'’-]+))*[ \t]+[A-ZÉÈ][\w'’-]+(?:[ \t-][A-ZÉÈ][\w'’-]+)*"
 )
-_RURAL = re.compile(
-    # "RR 18" alone is a respiratory rate and "HC 34" a head circumference: only with a box
-    r"\b(?:Rural Route|Star Route)[ \t]*\d+(?:,?[ \t]*Box[ \t]*\d+)?\b"
-    r"|\b(?:RR|HC)[ \t]*\d+,?[ \t]*Box[ \t]*\d+\b"
-)
-_NAMED_STREET = re.compile(
-    rf"\b(?:on|off|along|corner of|near|at the corner of)[ \t]+"
-    rf"(?P<street>(?:[A-Z][\w'’-]+[ \t]+){{1,3}}(?:{STREET_WORDS})\b\.?)"
-)
-_PO_BOX = re.compile(r"\b(?:P\.?[ ]?O\.?|Post Office)[ \t]+Box[ \t]+\d+\b", re.IGNORECASE)
 _ZIP_AFTER_REGION = re.compile(
     r"\b(?P<region>[A-Z]{2,3})[ \t]+(?P<zip>\d{5}(?:-\d{4})?|\d{4}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b"
 )
@@ -77,15 +46,8 @@ _COUNTY = re.compile(r"\b(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:County|Parish|Borough|
 _FACILITY = re.compile(
     rf"\b[A-Z][\w'’.&-]*(?:[ \t]+{CAP}){{0,7}}(?:,[ \t]+(?:PLLC|LLC|Inc\.?|Ltd\.?|PC|P\.C\.))?"
 )
+_STORE_NUMBER = re.compile(r"[ \t]*#[ \t]?\d{1,5}\b")
 _NEAR_IN = re.compile(r"\b(?:in|at|near|from|to|of|lives in|lives at)[ \t]+$")
-
-
-def addresses(text: str) -> Iterator[Finding]:
-    for pattern in (_STREET, _FRENCH_STREET, _PO_BOX, _ROAD, _FRENCH_FACILITY, _RURAL):
-        for match in pattern.finditer(text):
-            yield Finding(match.start(), match.end(), L, 0.85)
-    for match in _NAMED_STREET.finditer(text):
-        yield Finding(match.start("street"), match.end("street"), L, 0.6)
 
 
 def cities(text: str) -> Iterator[Finding]:
@@ -135,10 +97,12 @@ def cities(text: str) -> Iterator[Finding]:
 
 def facilities(text: str) -> Iterator[Finding]:
     """Capitalised runs (a line of capitals too) that end in a facility word."""
+    for match in _FRENCH_FACILITY.finditer(text):
+        yield Finding(match.start(), match.end(), L, 0.85)
     for match in _FACILITY.finditer(text):
         words = match.group().split()
         # Trim trailing connectors, then cut at the last facility word.
-        last = max((i for i, w in enumerate(words) if _facility_word(w)), default=-1)
+        last = max((i for i, w in enumerate(words) if is_facility_word(w)), default=-1)
         if last < 0:
             continue
         words = words[: last + 1]
@@ -152,7 +116,8 @@ def facilities(text: str) -> Iterator[Finding]:
         start = text.find(phrase, match.start())
         if start < 0:
             continue
-        yield Finding(start, start + len(phrase), L, 0.7)
+        store = _STORE_NUMBER.match(text, start + len(phrase))  # "Northland Drug #2208"
+        yield Finding(start, store.end() if store else start + len(phrase), L, 0.7)
 
 
 def _word(word: str) -> str:
@@ -164,9 +129,9 @@ def is_facility_name(words: list[str]) -> bool:
     CARE CLINIC"), none a payer's ("Golden Coast Health Plan")."""
     if len(words) < 2 or any(_word(w) in PAYER_WORDS for w in words):
         return False
-    if not any(_facility_word(w) for w in words):
+    if not any(is_facility_word(w) for w in words):
         return False
-    return not all(_facility_word(w) or _generic(w) for w in words)
+    return not all(is_facility_word(w) or is_generic(w) for w in words)
 
 
 def payer_follows(text: str, end: int) -> bool:
@@ -195,34 +160,15 @@ def around_places(text: str, found: list[Finding]) -> Iterator[Finding]:
             line_start = text.rfind("\n", 0, finding.start) + 1
             if match := _BEFORE_TOWN.search(text[line_start : finding.start]):
                 words = match.group("name").split()
-                if not all(_generic(w) or _facility_word(w) for w in words):
+                if not all(is_generic(w) or is_facility_word(w) for w in words):
                     start = line_start + match.start("name")
                     yield Finding(start, line_start + match.end("name"), L, 0.6)
     for match in _AFTER_CREDENTIAL.finditer(text):
         words = match.group("name").split()
-        if not all(_generic(w) or _facility_word(w) for w in words) and not any(
+        if not all(is_generic(w) or is_facility_word(w) for w in words) and not any(
             w in PAYER_WORDS for w in words
         ):
             yield Finding(match.start("name"), match.end("name"), L, 0.55)
-
-
-_TOWN_AFTER_STREET = re.compile(
-    r",?[ \t]*(?P<town>[A-Z][a-z'’]+(?:[ \t][A-Z][a-z'’]+){0,2})"
-    r"(?=[ \t]*(?:,|$|\(|[A-Z]{2,3}\b|\d{4}))",
-    re.MULTILINE,
-)
-
-
-def after_street(text: str, found: list[Finding]) -> Iterator[Finding]:
-    """The town written after a street address: "14 Main Street, Ballina"."""
-    for finding in found:
-        if finding.category is not L or not text[finding.start : finding.start + 1].isdigit():
-            continue
-        match = _TOWN_AFTER_STREET.match(text, finding.end)
-        if match:
-            words = match.group("town").split()
-            if not is_region(match.group("town")) and not any(_generic(w) for w in words):
-                yield Finding(match.start("town"), match.end("town"), L, 0.6)
 
 
 def after_facility(text: str, found: list[Finding]) -> Iterator[Finding]:
@@ -239,7 +185,7 @@ def after_facility(text: str, found: list[Finding]) -> Iterator[Finding]:
         if (
             match
             and not is_region(match.group("town"))
-            and not any(_generic(w) or _facility_word(w) for w in town)
+            and not any(is_generic(w) or is_facility_word(w) for w in town)
         ):
             yield Finding(match.start("town"), match.end("town"), L, 0.6)
 
@@ -248,13 +194,14 @@ _SITE_AFTER = re.compile(
     r"[ \t]+(?:-|–)[ \t]+(?:[A-Z][a-z]+[ \t]){0,2}(?:Campus|Site|Branch|Annex|Wing|Pavilion)\b"
 )
 _TOWN_AFTER = re.compile(
-    r"[ \t]*(?:-|–|,)[ \t]*(?P<town>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
-    r"(?=[ \t]*(?:\(|$|unit\b|site\b|office\b|campus\b))",
+    r"[ \t]*(?:-|–|,)[ \t]*(?!(?:Mrs?|Ms|Mx|Dr|Prof|Rev|Sr|Jr)\b)"
+    r"(?P<town>[A-Z][a-z]{2,}(?: [A-Z][a-z]+)?)"
+    r"(?=[ \t]*(?:\(|$|unit\b|site\b|office\b|campus\b|[-–][ \t]|[.;][ \t]|[.;]$))",
     re.MULTILINE,
 )
 
 
-def _generic(word: str) -> bool:
+def is_generic(word: str) -> bool:
     bare = _word(word)
     return (
         bare in GENERIC_WORDS
@@ -263,7 +210,7 @@ def _generic(word: str) -> bool:
     )
 
 
-def _facility_word(word: str) -> bool:
+def is_facility_word(word: str) -> bool:
     bare = _word(word)
     return bare in FACILITY_WORDS or bare.title() in FACILITY_WORDS or word in FACILITY_WORDS
 
@@ -271,53 +218,3 @@ def _facility_word(word: str) -> bool:
 def is_region(value: str) -> bool:
     """A state, province or country (Safe Harbor keeps those)."""
     return value in REGION_NAMES or value in REGION_CODES or value.title() in REGION_NAMES
-
-
-@functools.cache
-def towns() -> frozenset[str]:
-    """Town and city names of the countries our notes come from (US, Canada, UK, Ireland,
-    Australia, New Zealand), read once from the geocoding data Google's phonenumbers
-    ships (a Presidio dependency): a real gazetteer we need not keep ourselves."""
-    import sys
-
-    from phonenumbers.geodata import GEOCODE_DATA
-
-    names = set()
-    for prefix, by_language in GEOCODE_DATA.items():
-        if prefix.startswith(("1", "44", "61", "64", "353")) and "en" in by_language:
-            for part in re.split(r"[/,(]", by_language["en"])[:1]:
-                if part.strip() and not is_region(part.strip()):
-                    names.add(part.strip())
-    # The data is 38 MB of modules: keep the names, let the rest go.
-    for module in [name for name in sys.modules if name.startswith("phonenumbers.geodata")]:
-        del sys.modules[module]
-    return frozenset(names)
-
-
-_TOWN_CONTEXT = re.compile(
-    r"(?:\b(?:in|at|near|from|to|of|outside|around|visiting|lives|moved|city|town|home)"
-    r"|\b(?:City|Town|Location|Residence|Address|Home)[ \t]*:)[ \t]+$"
-)
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'’.-]+(?:[ \t][A-Z][a-z'’.-]+){0,2}")
-
-
-def gazetteer(text: str, common: frozenset[str]) -> Iterator[Finding]:
-    """Known towns: a name of two or three words anywhere; a single word only after a
-    word that introduces a place ("in Bend"), and never an everyday word or given name."""
-    known = towns()
-    for match in _CAPITALISED_RUN.finditer(text):
-        words = match.group().split()
-        for size in range(len(words), 0, -1):
-            candidate = " ".join(words[:size]).rstrip(".")
-            if candidate not in known or any(
-                _generic(w) or _facility_word(w) for w in words[:size]
-            ):
-                continue
-            if size == 1:
-                before = text[max(0, match.start() - 16) : match.start()]
-                after = text[match.start() + len(candidate) : match.start() + len(candidate) + 12]
-                placed = _TOWN_CONTEXT.search(before) or re.match(r",? (?:Co\.|County) ", after)
-                if candidate.lower() in common or not placed:
-                    break
-            yield Finding(match.start(), match.start() + len(candidate), L, 0.55)
-            break

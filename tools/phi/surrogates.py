@@ -30,8 +30,9 @@ def tag(category: Category) -> str:
 class Surrogates:
     """One document's fakes: built per request, so nothing carries over between texts."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, text: str = "") -> None:
         self.rng = rng
+        self.text = text.lower()  # a fake that the text already holds would read as real
         self.offset = timedelta(days=rng.choice([-1, 1]) * rng.randint(30, 365))
         self.seen: dict[tuple[Category, str], str] = {}
         self.name_parts: dict[str, str] = {}
@@ -62,7 +63,17 @@ class Surrogates:
 
     def _person_words(self) -> tuple[str, str]:
         first, last = _name_lists()
-        return self.rng.choice(first), self.rng.choice(last)
+        return self._pick(first), self._pick(last)
+
+    def _pick(self, pool: list[str]) -> str:
+        """A word of `pool` that the document does not hold ("Brandt" for "Brandt" would
+        leave the real name standing)."""
+        word = self.rng.choice(pool)
+        for _ in range(20):
+            if word.lower() not in self.text:
+                break
+            word = self.rng.choice(pool)
+        return word
 
     def _name(self, value: str) -> str:
         """Word by word, so "Grace Oyelaran" and a later "Ms. Oyelaran" agree."""
@@ -79,7 +90,7 @@ class Surrogates:
                     self.name_parts[word] = self.rng.choice("ABCDEFGHJKLMNPRSTW")
                 else:
                     pool = first if word is named[0] and len(named) > 1 else last
-                    self.name_parts[word] = self.rng.choice(pool)
+                    self.name_parts[word] = self._pick(pool)
             fake = self.name_parts[word]
             out.append(fake.upper() if word.isupper() and len(word) > 1 else fake)
         return "".join(out)
@@ -88,10 +99,10 @@ class Surrogates:
         _, last = _name_lists()
         if re.fullmatch(r"\d{5}(?:-\d{4})?|[A-Z0-9]{2,4} ?[A-Z0-9]{3}", value):
             return self._shape(value)
-        town = self.rng.choice(last) + self.rng.choice(["ville", "ton", "field", " Falls", "wood"])
+        town = self._pick(last) + self.rng.choice(["ville", "ton", "field", " Falls", "wood"])
         if value[:1].isdigit():
             street = self.rng.choice(["Street", "Avenue", "Road", "Lane", "Drive"])
-            return f"{self.rng.randint(10, 9899)} {self.rng.choice(last)} {street}"
+            return f"{self.rng.randint(10, 9899)} {self._pick(last)} {street}"
         kind = value.split()[-1] if len(value.split()) > 1 else ""
         return f"{town} {kind}".strip()
 
@@ -215,5 +226,5 @@ def replace(text: str, findings: list[Finding], style: Style, rng: random.Random
         return [tag(f.category) for f in findings]
     if style is Style.MASK:
         return [re.sub(r"\S", MASK, text[f.start : f.end]) for f in findings]
-    fake = Surrogates(rng)
+    fake = Surrogates(rng, text)
     return [fake(f.category, text[f.start : f.end]) for f in findings]
