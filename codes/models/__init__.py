@@ -21,7 +21,7 @@ from .indicators import (
     ServiceCategory,
     indicator_rows,
 )
-from .search import SearchDocument, SearchTerm
+from .search import SearchDocument, SearchName, SearchTerm
 
 __all__ = [
     "Code",
@@ -40,6 +40,7 @@ __all__ = [
     "PcsAxisLabel",
     "Release",
     "SearchDocument",
+    "SearchName",
     "SearchTerm",
     "ServiceCategory",
     "indicator_rows",
