@@ -15,20 +15,25 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Q
 
-from . import searchwords
+from . import searchwords, vocabulary
 from .formats import System, normalize
 from .models import Code, SearchName
 from .searchbackends import BACKENDS, Backend, Systems
-from .searchquery import Term, WordQuery, expand, name_keys, parse_words
+from .searchquery import WordQuery, name_keys, parse_words
 from .searchrank import Candidate, score
 
 MAX_QUERY = 200  # characters; longer input is cut (documented on the search page)
 CANDIDATES = 300
 CODE_SHAPE = re.compile(r"^[A-Z0-9]{1,3}(?:\.?[A-Z0-9]{1,4})?(?:\.?\*)?$")
 # Words coders type that the table maps (appendectomy…): spelling candidates too.
-EXPANSION_WORDS = sorted(
-    {w for key in searchwords.EXPANSIONS for w in key.split() if w.isalpha() and len(w) > 3}
+CODER_WORDS = frozenset(
+    w
+    for phrase in [*searchwords.EXPANSIONS, *vocabulary.INDEX_DEFAULTS]
+    for w in phrase.split()
+    if w.isalpha() and len(w) > 3
 )
+EXPANSION_WORDS = sorted(CODER_WORDS)
+WORDS = re.compile(r"[a-z0-9]+")
 MODIFIER = re.compile(r"^[A-Z]{2}$")  # letters only; 59, 25 or F5 are code-shaped anyway
 RANGE = re.compile(r"^([A-Z0-9]{5})\s*-\s*([A-Z0-9]{5})$")
 
@@ -52,11 +57,18 @@ def search(query: str, systems: Systems = None, limit: int = 20) -> list[SearchH
     if not query:
         return []
     hits: dict[tuple[str, str], SearchHit] = {}
-    for hit in lookup_codes(query, systems, limit):
+    codes = lookup_codes(query, systems, limit)
+    exact = [hit for hit in codes if hit.why == "code"]
+    # An abbreviation the vocabulary knows ("dm2", "t2dm") is meant as words, even when
+    # it is also the start of some code: its word hits come before code prefixes.
+    words_first = query.lower() in searchwords.EXPANSIONS
+    for hit in exact if words_first else codes:
         hits.setdefault((hit.system, hit.code), hit)
     if len(hits) < limit:
         for hit in search_words(query, systems, limit):
             hits.setdefault((hit.system, hit.code), hit)
+    for hit in codes:
+        hits.setdefault((hit.system, hit.code), hit)
     return list(hits.values())[:limit]
 
 
@@ -108,7 +120,7 @@ def search_words(query: str, systems: Systems, limit: int) -> list[SearchHit]:
     if not parsed.terms:
         return []
     backend = BACKENDS[connection.vendor]
-    corrected = correct_spelling(parsed, backend)
+    corrected = correct_spelling(query, parsed, backend)
     named = _named(parsed, corrected, systems)
     ranked: dict[int, tuple[float, str]] = {}
     # Passes in rank order: every word as typed; every word, misspellings corrected;
@@ -125,7 +137,8 @@ def search_words(query: str, systems: Systems, limit: int) -> list[SearchHit]:
             ranked.setdefault(code_id, (relevance + offset, why))
     for code_id in named:
         ranked.setdefault(code_id, (0.0, "name"))
-    return _rank(corrected or parsed, ranked, named, limit)  # titles compare with the words meant
+    # Titles compare with the words meant: the corrected spelling when there is one.
+    return _rank(corrected or parsed, query, ranked, named, limit)
 
 
 def _named(parsed: WordQuery, corrected: WordQuery | None, systems: Systems) -> dict[int, int]:
@@ -140,38 +153,37 @@ def _named(parsed: WordQuery, corrected: WordQuery | None, systems: Systems) -> 
     return named
 
 
-def correct_spelling(parsed: WordQuery, backend: Backend) -> WordQuery | None:
-    """The query with each word the vocabulary lacks replaced by its nearest word."""
-    known = backend.known_words({w for term in parsed.terms for w in term.alternatives[0]})
-    changed = False
-    terms = []
-    for term in parsed.terms:
-        if len(term.alternatives) > 1:  # a vocabulary word: spelled as the table has it
-            terms.append(Term(term.alternatives, prefix=False, phrase=term.phrase))
+def correct_spelling(query: str, parsed: WordQuery, backend: Backend) -> WordQuery | None:
+    """The query again with each word the vocabulary lacks replaced by its nearest word
+    (parsed anew, so a corrected word can join a known phrase), or None if none changed.
+    Coder terms (the vocabulary's words) win near-ties: "osteoperosis" -> osteoporosis."""
+    typed = {w for term in parsed.terms if not term.phrase for w in term.alternatives[0]}
+    unknown = typed - backend.known_words(typed) - set(searchwords.EXPANSIONS)
+    replaced = {}
+    for word in unknown:
+        if len(word) < 4 or not word.isalpha():
             continue
-        words = []
-        for word in term.alternatives[0]:
-            if word in known or len(word) < 4 or word.isdigit():
-                words.append(word)
-                continue
-            candidates = [*backend.similar_words(word), *EXPANSION_WORDS]
-            best = max(
-                candidates,
-                key=lambda candidate: difflib.SequenceMatcher(None, word, candidate).ratio(),
-                default=None,
-            )
-            if best and difflib.SequenceMatcher(None, word, best).ratio() >= 0.8:
-                words.append(best)
-                changed = True
-            else:
-                words.append(word)
-        alternatives = [words] if term.phrase else expand(" ".join(words), words)
-        terms.append(Term(alternatives, prefix=False, phrase=term.phrase))
-    return WordQuery(terms) if changed else None
+        candidates = [*backend.similar_words(word), *EXPANSION_WORDS]
+        best = max(candidates, key=lambda candidate: _likeness(word, candidate), default=None)
+        if best and difflib.SequenceMatcher(None, word, best).ratio() >= 0.8:
+            replaced[word] = best
+    if not replaced:
+        return None
+    text = WORDS.sub(lambda match: replaced.get(match[0], match[0]), query.lower())
+    return parse_words(text.rstrip() + " ")  # corrected words are whole, not prefixes
+
+
+def _likeness(word: str, candidate: str) -> float:
+    ratio = difflib.SequenceMatcher(None, word, candidate).ratio()
+    return ratio + (0.05 if candidate in CODER_WORDS else 0)
 
 
 def _rank(
-    parsed: WordQuery, ranked: dict[int, tuple[float, str]], named: dict[int, int], limit: int
+    parsed: WordQuery,
+    query: str,
+    ranked: dict[int, tuple[float, str]],
+    named: dict[int, int],
+    limit: int,
 ) -> list[SearchHit]:
     """Candidates scored by codes.searchrank; one query reads their titles."""
     if not ranked:
@@ -200,7 +212,7 @@ def _rank(
             relevance,
             named.get(row.id, 0),
         )
-        value = score(candidate, term_words)
+        value = score(candidate, term_words, query)
         hits.append(SearchHit(row.system, row.code, row.title, row.billable, why, value))
     hits.sort(key=lambda hit: (-hit.score, hit.code))
     return hits[:limit]

@@ -68,10 +68,13 @@ def key(words: Iterable[str]) -> str:
 
 
 def text_keys(text: str) -> set[str]:
-    """Keys of a term with its parenthesised words left out, and kept in."""
+    """Keys of a term with its parenthesised words left out, and kept in; a term that
+    explains itself after a colon ("Bilateral procedure: …") is also named by its head."""
     lowered = text.lower()
     bare = PARENS.sub(" ", lowered)
     keys = {key(WORD.findall(bare)), key(WORD.findall(lowered.replace("(", " ")))}
+    if ":" in bare:
+        keys.add(key(WORD.findall(bare.split(":")[0])))
     return {k for k in keys if k}
 
 
@@ -146,11 +149,12 @@ def names(nodes: list[Node], terms: dict[int, list[str]]) -> Iterator[Name]:
 
 
 def default_code(node: Node, children: dict[int, list[Node]]) -> Node | None:
-    """The billable code a heading stands for when nothing more is said, or None."""
+    """The billable code a heading stands for when nothing more is said, or None. A code
+    with nothing below it stands for itself (a modifier is never billable alone)."""
     for _depth in range(6):
         below = children.get(node.id)
         if not below:
-            return node if node.billable else None
+            return node
         node = max(below, key=_default_score)
         if node.billable:
             return node

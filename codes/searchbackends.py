@@ -13,6 +13,10 @@ from .models import SearchTerm
 from .searchquery import WordQuery
 
 Systems = Sequence[str] | None
+# The candidate cut favours the small code sets: thousands of generated ICD-10-PCS titles
+# ("… Therapeutic Exercise …") would otherwise crowd the one CPT or HCPCS code out of
+# the candidates before ranking sees it. Ranking itself uses the plain relevance.
+SMALL_SETS_SQL = "(CASE WHEN system IN ('cpt', 'hcpcs', 'modifier') THEN 5.0 ELSE 0.0 END)"
 
 
 class Backend:
@@ -78,7 +82,7 @@ class SqliteBackend(Backend):
         if systems:
             sql += f" AND d.system IN ({', '.join(['%s'] * len(systems))})"
             params += list(systems)
-        sql += " ORDER BY bm25(codes_search_fts, 10.0, 2.0) LIMIT %s"
+        sql += f" ORDER BY bm25(codes_search_fts, 10.0, 2.0) - {SMALL_SETS_SQL} LIMIT %s"
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit])
             return cursor.fetchall()
@@ -116,7 +120,9 @@ class PostgresBackend(Backend):
         if systems:
             sql += " AND system = ANY(%s)"
             params.append(list(systems))
-        sql += " ORDER BY ts_rank_cd(search_vector, query, 2) DESC LIMIT %s"
+        sql += (
+            f" ORDER BY ts_rank_cd(search_vector, query, 2) + {SMALL_SETS_SQL} / 10 DESC LIMIT %s"
+        )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit])
             return cursor.fetchall()

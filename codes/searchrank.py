@@ -33,6 +33,9 @@ WORD = re.compile(r"[a-z0-9]+")
 CONCEPTS = [
     {"newborn", "neonatal", "perinatal", "fetus", "fetal", "birth"},
     {"pregnancy", "childbirth", "puerperium", "gestational", "trimester", "obstetric"},
+    {"maternal", "previous"},
+    {"due"},
+    {"leakage", "breakdown", "displacement", "malfunction", "complication", "infection"},
     {"postprocedural", "intraoperative", "postoperative", "procedure"},
     {"sequela"},
     {"induced", "poisoning", "adverse", "underdosing"},
@@ -49,6 +52,8 @@ CONCEPTS = [
     {"family"},
 ]
 SIDES = {"left", "right", "bilateral"}
+WITH = re.compile(r"\b(with(?:out)?) (?:an? |the )?([a-z]+)")
+WITHOUT = re.compile(r"\bwithout (?:an? |the )?([a-z]+)")
 QUALITY_CODES = re.compile(r"^(?:G8|G9|M1)\d{3}$")
 
 
@@ -63,9 +68,9 @@ class Candidate:
     named: int  # the weight of the name the whole query matched, 0 if none
 
 
-def score(candidate: Candidate, term_words: list[list[list[str]]]) -> float:
+def score(candidate: Candidate, term_words: list[list[list[str]]], query: str = "") -> float:
     """The candidate's score for a query whose terms read as `term_words` (each term's
-    alternative word lists)."""
+    alternative word lists); `query` is the text typed, for "with" and "without"."""
     title = candidate.title
     title_words = WORD.findall(title.lower())
     title_stems = {stem(w) for w in title_words}
@@ -81,7 +86,7 @@ def score(candidate: Candidate, term_words: list[list[list[str]]]) -> float:
     value = candidate.relevance
     if candidate.named:
         value += NAMED + candidate.named
-    value += 4 if candidate.billable else 0
+    value += 4 if candidate.billable or candidate.system == "modifier" else 0
     value += 2 if candidate.active else -20
     value += 3 if all_in_title and term_words else 0
     value += 6 * coverage
@@ -91,7 +96,8 @@ def score(candidate: Candidate, term_words: list[list[list[str]]]) -> float:
     if "unspecified" not in asked and (
         "unspecified" in title_stems or "without complication" in lowered
     ):
-        value += 1
+        value += 2
+    value += _with_without(asked, lowered, query.lower())
     for concept in CONCEPTS:
         if concept & title_stems and not concept & asked:
             value -= 6
@@ -99,6 +105,21 @@ def score(candidate: Candidate, term_words: list[list[list[str]]]) -> float:
     value += _encounter(asked, lowered)
     if candidate.system == "hcpcs" and QUALITY_CODES.match(candidate.code):
         value -= 6
+    return value
+
+
+def _with_without(asked: set[str], title: str, query: str) -> float:
+    """A title's "with X" / "without X" against the query: X asked for and the title
+    says without it -3; the query says "without X" and the title has it -3 (or +2 when
+    the title agrees); X not mentioned: without +1, with -1 (the default lacks it)."""
+    value = 0.0
+    refused = {stem(w) for w in WITHOUT.findall(query)}
+    for connective, word in WITH.findall(title):
+        said = stem(word)
+        if connective == "without":
+            value += 2 if said in refused else -3 if said in asked else 1
+        else:
+            value += -3 if said in refused else 0 if said in asked else -1
     return value
 
 

@@ -17,6 +17,7 @@ def _expansions() -> dict[str, tuple[str, ...]]:
         vocabulary.LAY_TERMS,
         vocabulary.BRANDS,
         vocabulary.PROCEDURE_WORDS,
+        vocabulary.ANATOMY,
     ]
     for table in tables:
         for typed, meaning in table.items():
