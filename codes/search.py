@@ -8,7 +8,6 @@ words corrected from the vocabulary (ranked after exact matches). Two backends
 share this logic: SQLite FTS5 and PostgreSQL full-text search with pg_trgm.
 """
 
-import difflib
 import re
 from dataclasses import dataclass
 
@@ -62,7 +61,7 @@ def search(query: str, systems: Systems = None, limit: int = 20) -> list[SearchH
     # An abbreviation the vocabulary knows ("dm2", "t2dm") is meant as words, even when
     # it is also the start of some code: its word hits come before code prefixes.
     words_first = query.lower() in searchwords.EXPANSIONS
-    for hit in exact if words_first else codes:
+    for hit in [h for h in exact if h.system == System.MODIFIER] if words_first else codes:
         hits.setdefault((hit.system, hit.code), hit)
     if len(hits) < limit:
         for hit in search_words(query, systems, limit):
@@ -156,26 +155,41 @@ def _named(parsed: WordQuery, corrected: WordQuery | None, systems: Systems) -> 
 def correct_spelling(query: str, parsed: WordQuery, backend: Backend) -> WordQuery | None:
     """The query again with each word the vocabulary lacks replaced by its nearest word
     (parsed anew, so a corrected word can join a known phrase), or None if none changed.
-    Coder terms (the vocabulary's words) win near-ties: "osteoperosis" -> osteoporosis."""
+    Fewest edits win; on a tie, coder terms (the vocabulary's words) first, then the
+    more frequent word: "osteoperosis" -> osteoporosis, not osteopetrosis."""
     typed = {w for term in parsed.terms if not term.phrase for w in term.alternatives[0]}
     unknown = typed - backend.known_words(typed) - set(searchwords.EXPANSIONS)
     replaced = {}
     for word in unknown:
         if len(word) < 4 or not word.isalpha():
             continue
-        candidates = [*backend.similar_words(word), *EXPANSION_WORDS]
-        best = max(candidates, key=lambda candidate: _likeness(word, candidate), default=None)
-        if best and difflib.SequenceMatcher(None, word, best).ratio() >= 0.8:
-            replaced[word] = best
+        candidates = [*backend.similar_words(word), *((w, 0) for w in EXPANSION_WORDS)]
+        allowed = 1 if len(word) < 7 else 2
+        scored = [(edits(word, c), c not in CODER_WORDS, -n, c) for c, n in candidates]
+        best = min(scored, default=None)
+        if best and best[0] <= allowed:
+            replaced[word] = best[3]
     if not replaced:
         return None
     text = WORDS.sub(lambda match: replaced.get(match[0], match[0]), query.lower())
     return parse_words(text.rstrip() + " ")  # corrected words are whole, not prefixes
 
 
-def _likeness(word: str, candidate: str) -> float:
-    ratio = difflib.SequenceMatcher(None, word, candidate).ratio()
-    return ratio + (0.05 if candidate in CODER_WORDS else 0)
+def edits(first: str, second: str) -> int:
+    """Edit distance with adjacent swaps counted as one edit (pnuemonia -> pneumonia)."""
+    if abs(len(first) - len(second)) > 2:
+        return 3
+    previous2: list[int] = []
+    previous = list(range(len(second) + 1))
+    for i, a in enumerate(first, 1):
+        current = [i]
+        for j, b in enumerate(second, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def _rank(
@@ -206,7 +220,7 @@ def _rank(
         candidate = Candidate(
             row.system,
             row.code,
-            row.title,
+            _scored_title(row),
             row.billable,
             row.status == Code.Status.ACTIVE,
             relevance,
@@ -216,3 +230,12 @@ def _rank(
         hits.append(SearchHit(row.system, row.code, row.title, row.billable, why, value))
     hits.sort(key=lambda hit: (-hit.score, hit.code))
     return hits[:limit]
+
+
+def _scored_title(row: Code) -> str:
+    """The text a code's title is scored by: a CPT code shown without its licensed
+    descriptor ("CPT code 36415") is scored by our plain-language description."""
+    title = row.title
+    if row.plain_description and title == f"{System(row.system).label} code {row.code}":
+        return row.plain_description
+    return title

@@ -164,6 +164,7 @@ def default_code(node: Node, children: dict[int, list[Node]]) -> Node | None:
 def _default_score(node: Node) -> tuple[int, int, str]:
     title = node.title.lower()
     said = sum(word in title for word in DEFAULT_WORDS)
+    said += title.count(" without ") - title.count(" with ")  # the default lacks extras
     seventh = 0
     if len(node.code) == 8 and node.code[3] == ".":  # a 7th character: initial encounter
         seventh = {"A": 2, "B": 0}.get(node.code[-1], -1)

@@ -52,8 +52,8 @@ class Backend:
         """(code id, relevance) of the best `limit` documents matching the query."""
         raise NotImplementedError
 
-    def similar_words(self, word: str) -> list[str]:
-        """Vocabulary words spelled like `word`, closest first."""
+    def similar_words(self, word: str) -> list[tuple[str, int]]:
+        """Vocabulary words spelled like `word` and their frequency, closest first."""
         raise NotImplementedError
 
     def known_words(self, words: Iterable[str]) -> set[str]:
@@ -87,19 +87,19 @@ class SqliteBackend(Backend):
             cursor.execute(sql, [*params, limit])
             return cursor.fetchall()
 
-    def similar_words(self, word: str) -> list[str]:
+    def similar_words(self, word: str) -> list[tuple[str, int]]:
         grams = {word[i : i + 3] for i in range(len(word) - 2)}
         if not grams:
             return []
         expression = " OR ".join(f'"{gram}"' for gram in grams)
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT t.word FROM codes_searchterm_fts JOIN codes_searchterm t "
+                "SELECT t.word, t.frequency FROM codes_searchterm_fts JOIN codes_searchterm t "
                 "ON t.id = codes_searchterm_fts.rowid WHERE codes_searchterm_fts MATCH %s "
                 "ORDER BY bm25(codes_searchterm_fts), t.frequency DESC LIMIT 40",
                 [expression],
             )
-            return [row[0] for row in cursor.fetchall()]
+            return [(row[0], row[1]) for row in cursor.fetchall()]
 
 
 class PostgresBackend(Backend):
@@ -127,14 +127,14 @@ class PostgresBackend(Backend):
             cursor.execute(sql, [*params, limit])
             return cursor.fetchall()
 
-    def similar_words(self, word: str) -> list[str]:
+    def similar_words(self, word: str) -> list[tuple[str, int]]:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT word FROM codes_searchterm WHERE word %% %s "
+                "SELECT word, frequency FROM codes_searchterm WHERE word %% %s "
                 "ORDER BY similarity(word, %s) DESC, frequency DESC LIMIT 40",
                 [word, word],
             )
-            return [row[0] for row in cursor.fetchall()]
+            return [(row[0], row[1]) for row in cursor.fetchall()]
 
 
 BACKENDS = {"sqlite": SqliteBackend(), "postgresql": PostgresBackend()}

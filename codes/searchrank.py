@@ -18,7 +18,11 @@ Each candidate's score adds, with the reason for each weight:
   none was asked -1; subsequent encounter -8 and sequela -10 unless asked, initial
   encounter +1; open fracture -2 unless asked;
 - HCPCS quality-reporting codes (G8xxx, G9xxx, M1xxx) -6: they report measures, they
-  are not the service or the condition a word names.
+  are not the service or the condition a word names;
+- CPT +4: a procedure named in words is looked up for CPT first (professional and
+  outpatient claims); ICD-10-PCS, for inpatient facility claims, follows.
+Text relevance is capped at 30: a rare word in a very short title scores bm25 past 90,
+which would otherwise outweigh every rule above.
 """
 
 import re
@@ -27,6 +31,7 @@ from dataclasses import dataclass
 from .searchaliases import stem
 
 NAMED = 200
+MAX_RELEVANCE = 30  # bm25 of a rare word in a short title runs past 90: it must not decide alone
 WORD = re.compile(r"[a-z0-9]+")
 
 # Concepts a title can add to a term; each is a set of stems, any one of which says it.
@@ -83,7 +88,7 @@ def score(candidate: Candidate, term_words: list[list[list[str]]], query: str = 
         all_in_title &= len(hit) == len({stem(w) for w in best})
     coverage = len(covered) / max(len(title_stems), 1)
     typed = [w for words in (term[0] for term in term_words) for w in words]
-    value = candidate.relevance
+    value = min(candidate.relevance, MAX_RELEVANCE)
     if candidate.named:
         value += NAMED + candidate.named
     value += 4 if candidate.billable or candidate.system == "modifier" else 0
@@ -105,6 +110,8 @@ def score(candidate: Candidate, term_words: list[list[list[str]]], query: str = 
     value += _encounter(asked, lowered)
     if candidate.system == "hcpcs" and QUALITY_CODES.match(candidate.code):
         value -= 6
+    if candidate.system == "cpt":
+        value += 4
     return value
 
 

@@ -715,6 +715,9 @@ INDEX_DEFAULTS: dict[str, str] = {
     "diastolic heart failure": "I50.30",
     "atrial fibrillation": "I48.91",
     "hypotension": "I95.9",
+    "hypertensive chronic kidney disease": "I12.9",
+    "hypertension with chronic kidney disease": "I12.9",
+    "hypertensive heart disease": "I11.9",
     # Status and history (Index: History, Presence, Status, Long-term drug therapy)
     "history of myocardial infarction": "I25.2",
     "old myocardial infarction": "I25.2",
