@@ -18,11 +18,12 @@ from . import searchwords, vocabulary
 from .formats import System, normalize
 from .models import Code, SearchName
 from .searchbackends import BACKENDS, Backend, Systems
-from .searchquery import WordQuery, name_keys, parse_words
+from .searchquery import Term, WordQuery, name_keys, parse_words
 from .searchrank import Candidate, score
 
 MAX_QUERY = 200  # characters; longer input is cut (documented on the search page)
-CANDIDATES = 300
+CANDIDATES = 150
+COMMON = 10_000  # a word this frequent in the searchable text tells little on its own
 CODE_SHAPE = re.compile(r"^[A-Z0-9]{1,3}(?:\.?[A-Z0-9]{1,4})?(?:\.?\*)?$")
 # Words coders type that the table maps (appendectomy…): spelling candidates too.
 CODER_WORDS = frozenset(
@@ -119,7 +120,9 @@ def search_words(query: str, systems: Systems, limit: int) -> list[SearchHit]:
     if not parsed.terms:
         return []
     backend = BACKENDS[connection.vendor]
-    corrected = correct_spelling(query, parsed, backend)
+    typed = {w for term in parsed.terms if not term.phrase for w in term.alternatives[0]}
+    frequency = backend.frequencies(typed)
+    corrected = correct_spelling(query, parsed, backend, frequency)
     named = _named(parsed, corrected, systems)
     ranked: dict[int, tuple[float, str]] = {}
     # Passes in rank order: every word as typed; every word, misspellings corrected;
@@ -128,10 +131,10 @@ def search_words(query: str, systems: Systems, limit: int) -> list[SearchHit]:
     if corrected is not None:
         passes.append((corrected, "all", -50, "similar spelling"))
     if len(parsed.terms) > 1:
-        passes.append((parsed, "any", -100, "some words"))
+        passes.append((_telling_terms(parsed, frequency), "any", -100, "some words"))
     for query_terms, mode, offset, why in passes:
-        if len(ranked) >= limit:
-            break
+        if len(ranked) >= limit or (mode == "any" and ranked):
+            break  # some words only when all the words found nothing: it is the slow pass
         for code_id, relevance in backend.match(query_terms, mode, systems, CANDIDATES):
             ranked.setdefault(code_id, (relevance + offset, why))
     for code_id in named:
@@ -152,13 +155,29 @@ def _named(parsed: WordQuery, corrected: WordQuery | None, systems: Systems) -> 
     return named
 
 
-def correct_spelling(query: str, parsed: WordQuery, backend: Backend) -> WordQuery | None:
+def _telling_terms(parsed: WordQuery, frequency: dict[str, int]) -> WordQuery:
+    """The terms worth an "any of these words" match: words found in tens of thousands
+    of titles (right, initial, encounter, open) match most of the catalogue alone, so
+    they only rank; when every term is that common, the rarest one is kept."""
+
+    def count(term: Term) -> int:
+        if len(term.alternatives) > 1 or term.phrase:
+            return 0
+        return max((frequency.get(w, 0) for w in term.alternatives[0]), default=0)
+
+    telling = [term for term in parsed.terms if count(term) <= COMMON]
+    return WordQuery(telling or [min(parsed.terms, key=count)])
+
+
+def correct_spelling(
+    query: str, parsed: WordQuery, backend: Backend, frequency: dict[str, int]
+) -> WordQuery | None:
     """The query again with each word the vocabulary lacks replaced by its nearest word
     (parsed anew, so a corrected word can join a known phrase), or None if none changed.
     Fewest edits win; on a tie, coder terms (the vocabulary's words) first, then the
     more frequent word: "osteoperosis" -> osteoporosis, not osteopetrosis."""
     typed = {w for term in parsed.terms if not term.phrase for w in term.alternatives[0]}
-    unknown = typed - backend.known_words(typed) - set(searchwords.EXPANSIONS)
+    unknown = typed - set(frequency) - set(searchwords.EXPANSIONS)
     replaced = {}
     for word in unknown:
         if len(word) < 4 or not word.isalpha():

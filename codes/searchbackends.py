@@ -56,9 +56,10 @@ class Backend:
         """Vocabulary words spelled like `word` and their frequency, closest first."""
         raise NotImplementedError
 
-    def known_words(self, words: Iterable[str]) -> set[str]:
+    def frequencies(self, words: Iterable[str]) -> dict[str, int]:
+        """How often each of `words` occurs in the searchable text (absent: unknown)."""
         rows = SearchTerm.objects.filter(word__in=list(words))
-        return set(rows.values_list("word", flat=True))
+        return dict(rows.values_list("word", "frequency"))
 
 
 class SqliteBackend(Backend):
