@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.db.models import F, Model, QuerySet
 from django.db.models.functions import Greatest
 
+from . import searchaliases
 from .importers.progress import Progress
 from .importers.upsert import insert_rows, update_rows
 from .models import Code, CodeNote, SearchDocument, SearchTerm
@@ -103,6 +104,7 @@ def sync(stream: TextIO | None = None) -> dict[str, int]:
         "search documents updated": len(update),
         "search documents removed": len(gone),
         **_sync_vocabulary(vocabulary),
+        **searchaliases.sync_names(),
     }
 
 
@@ -172,6 +174,9 @@ def refresh_code(code_id: int) -> None:
         )
     else:
         SearchDocument.objects.filter(code_id=code_id).delete()
+    code = Code.objects.filter(pk=code_id).first()
+    if code is not None:
+        searchaliases.refresh_names(code)
     old = Counter(words(" ".join(before))) if before else Counter()
     new = Counter(words(f"{found[0].title} {found[0].terms}")) if found else Counter()
     _count_words({word: new[word] - old[word] for word in old | new if new[word] != old[word]})

@@ -1,75 +1,34 @@
-"""Words search treats specially: coder abbreviations, plain-to-official synonyms, stop words.
+"""Words search treats specially: the coder vocabulary as expansions, and stop words.
 
-Each entry maps what a coder types to what the official descriptors say. A query
-word matches either itself or its expansion (all of the expansion's words).
+Each entry maps what a coder types to what the official descriptors say
+(`codes.vocabulary`). A query word matches either itself or one of its meanings (all of
+that meaning's words).
 """
 
-EXPANSIONS = {
-    # Abbreviations coders type
-    "htn": "hypertension",
-    "dm": "diabetes mellitus",
-    "dm1": "type 1 diabetes mellitus",
-    "t1dm": "type 1 diabetes mellitus",
-    "dm2": "type 2 diabetes mellitus",
-    "t2dm": "type 2 diabetes mellitus",
-    "chf": "heart failure",
-    "copd": "chronic obstructive pulmonary disease",
-    "mi": "myocardial infarction",
-    "ami": "acute myocardial infarction",
-    "uti": "urinary tract infection",
-    "cva": "cerebral infarction",
-    "tia": "transient cerebral ischemic attack",
-    "afib": "atrial fibrillation",
-    "cad": "coronary atherosclerosis",
-    "ckd": "chronic kidney disease",
-    "esrd": "end stage renal disease",
-    "gerd": "gastro-esophageal reflux disease",
-    "uri": "upper respiratory infection",
-    "dvt": "deep vein thrombosis",
-    "pe": "pulmonary embolism",
-    "osa": "obstructive sleep apnea",
-    "bph": "benign prostatic hyperplasia",
-    "ra": "rheumatoid arthritis",
-    "oa": "osteoarthritis",
-    "adhd": "attention-deficit hyperactivity disorder",
-    "hiv": "human immunodeficiency virus",
-    "lbp": "low back pain",
-    "sob": "shortness of breath",
-    "n/v": "nausea vomiting",
-    "lap": "laparoscopic",
-    "chole": "cholecystectomy",
-    "appy": "appendectomy",
-    "cabg": "coronary artery bypass",
-    "ptca": "percutaneous transluminal coronary angioplasty",
-    "egd": "esophagogastroduodenoscopy",
-    "tka": "total knee arthroplasty",
-    "tha": "total hip arthroplasty",
-    "ekg": "electrocardiogram",
-    "ecg": "electrocardiogram",
-    "cbc": "complete blood count",
-    "cmp": "comprehensive metabolic panel",
-    "mri": "magnetic resonance",
-    "ct": "computed tomography",
-    "em": "evaluation management",
-    "pt": "physical therapy",
-    # Procedure words and the ICD-10-PCS root operations / approaches that express them
-    "appendectomy": "resection appendix",
-    "cholecystectomy": "resection gallbladder",
-    "laparoscopic": "percutaneous endoscopic",
-    "laparoscopy": "percutaneous endoscopic",
-    "endoscopic": "endoscopic",
-    "nephrectomy": "resection kidney",
-    "splenectomy": "resection spleen",
-    "hysterectomy": "resection uterus",
-    "colectomy": "resection colon",
-    "mastectomy": "resection breast",
-    "tonsillectomy": "resection tonsils",
-    # Common plain-language words
-    "heart attack": "myocardial infarction",
-    "stroke": "cerebral infarction",
-    "kidney": "renal",
-    "sugar": "diabetes",
-}
+from . import vocabulary
+
+
+def _expansions() -> dict[str, tuple[str, ...]]:
+    """Every vocabulary entry as key -> meanings; abbreviations first, then lay words,
+    brand names and procedure words (a key in several tables keeps every meaning)."""
+    merged: dict[str, list[str]] = {}
+    tables: list[dict] = [
+        vocabulary.ABBREVIATIONS,
+        vocabulary.LAY_TERMS,
+        vocabulary.BRANDS,
+        vocabulary.PROCEDURE_WORDS,
+        vocabulary.ANATOMY,
+    ]
+    for table in tables:
+        for typed, meaning in table.items():
+            meanings = (meaning,) if isinstance(meaning, str) else meaning
+            found = merged.setdefault(typed, [])
+            found += [m for m in meanings if m != typed and m not in found]
+    return {typed: tuple(meanings) for typed, meanings in merged.items() if meanings}
+
+
+EXPANSIONS = _expansions()
+LONGEST = max(len(key.split()) for key in EXPANSIONS)  # words in the longest phrase key
 
 # Words that carry no meaning in a code search. A query of only these finds nothing.
 STOP_WORDS = frozenset(

@@ -30,7 +30,7 @@ from .indicators import (
     indicator_rows,
 )
 from .pcsref import GemMapping, Icd9Procedure, PcsGuideline, PcsIndexEntry
-from .search import SearchDocument, SearchTerm
+from .search import SearchDocument, SearchName, SearchTerm
 
 __all__ = [
     "CcExclusion",
@@ -59,6 +59,7 @@ __all__ = [
     "PcsIndexEntry",
     "Release",
     "SearchDocument",
+    "SearchName",
     "SearchTerm",
     "ServiceCategory",
     "indicator_rows",

@@ -35,3 +35,22 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class SearchName(models.Model):
+    """A whole term that names a code, as the Index reads the tabular (codes.searchaliases):
+    `key` is the term's sorted word stems, `weight` how surely the term means this code
+    (an NOS inclusion term most, an unspecified title next, then titles and inclusion terms).
+    """
+
+    key = models.CharField(max_length=200)
+    code = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="search_names")
+    weight = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "code"], name="codes_searchname_key_code")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} -> {self.code_id} ({self.weight})"
