@@ -1,0 +1,181 @@
+"""DetectICD10CM's pipeline: words → phrase matches → specific codes → status →
+combination codes. Plain Python over the catalogue loaded once per process.
+"""
+
+from dataclasses import dataclass, field
+
+from . import combine
+from .assertion import Clause, Status, clauses, status_of
+from .catalogue import HEADING, INCLUSION, LEXICON, Catalogue, load
+from .lexicon import MIN_TYPO_LENGTH
+from .refine import refine
+from .text import STOP, Word, words
+
+ENCOUNTER = frozenset(
+    "initial subsequent sequela encounter routine delayed healing nonunion malunion".split()
+)
+NEGATORS = frozenset(["no", "not", "without", "denies", "negative"])
+# Words that name no condition on their own: a phrase of only these is not a finding.
+NOT_ALONE = frozenset(["disease", "disorder", "syndrome", "pain", "infection", "other"])
+SCORES = {LEXICON: 0.95, 1: 0.95, INCLUSION: 0.9, HEADING: 0.8}
+
+
+@dataclass
+class Finding:
+    """One condition the text names: its code, where, and whether it is coded."""
+
+    code: str
+    title: str
+    start: int
+    end: int
+    text: str
+    status: str
+    billable: bool
+    score: float
+    alternatives: list[str] = field(default_factory=list)
+    coded: bool = False
+    why: str = ""
+
+
+@dataclass
+class Match:
+    first: int  # index of the first word
+    last: int  # index of the last word
+    anchor: str
+    source: int
+    corrected: bool
+
+
+def detect(text: str, setting: str = "outpatient") -> list[Finding]:
+    """The conditions `text` documents, in text order. `setting` is "outpatient" (an
+    uncertain diagnosis is not coded) or "inpatient" (it is coded as if established)."""
+    cat = load()
+    ws = words(text)
+    corrected = _correct(cat, ws)
+    cuts = clauses(text)
+    home = _clause_of(ws, cuts)
+    matches = _match(cat, ws, home, corrected)
+    encounter = {w.norm for w in ws if w.norm in ENCOUNTER}
+    findings: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for match in matches:
+        clause = cuts[home[match.first]]
+        members = [i for i in range(len(ws)) if home[i] == home[match.first]]
+        said, denied = _said(ws, members, match)
+        if not said & ENCOUNTER:
+            said |= encounter
+        choice = refine(cat, match.anchor, said, denied)
+        start, end = ws[match.first].start, ws[match.last].end
+        for i in members:
+            if ws[i].norm in choice.used and i > match.last and ws[i].end - end < 60:
+                end = max(end, ws[i].end)
+            if ws[i].norm in choice.used and i < match.first and start - ws[i].start < 40:
+                start = min(start, ws[i].start)
+        taken.append((start, end))
+        entry = cat.entries[choice.code]
+        score = SCORES.get(match.source, 0.8) - (0.1 if match.corrected else 0.0)
+        findings.append(
+            Finding(
+                code=choice.code,
+                title=entry.title,
+                start=start,
+                end=end,
+                text=text[start:end],
+                status=Status.PRESENT,
+                billable=entry.billable,
+                score=round(score, 2),
+                alternatives=list(choice.alternatives),
+                why=f"Words {text[start:end]!r} → {cat.entries[match.anchor].title}",
+            )
+        )
+        findings[-1].status = _status(text, clause, start, end, taken)
+    for finding, clause_start in zip(findings, [cuts[home[m.first]] for m in matches], strict=True):
+        others = [(f.start, f.end) for f in findings if f is not finding]
+        finding.status = _status(text, clause_start, finding.start, finding.end, others)
+    findings = combine.apply(cat, findings)
+    for finding in findings:
+        finding.coded = finding.status == Status.PRESENT or (
+            finding.status == Status.UNCERTAIN and setting == "inpatient"
+        )
+    return sorted(findings, key=lambda f: (f.start, f.end))
+
+
+def _status(text: str, clause: Clause, start: int, end: int, taken: list[tuple[int, int]]) -> str:
+    return status_of(text, clause, start, end, taken).value
+
+
+def _clause_of(ws: list[Word], cuts: list[Clause]) -> list[int]:
+    out = []
+    k = 0
+    for w in ws:
+        while k < len(cuts) - 1 and w.start >= cuts[k].end:
+            k += 1
+        out.append(k)
+    return out
+
+
+def _correct(cat: Catalogue, ws: list[Word]) -> set[int]:
+    """Read a long word within one edit of a catalogue word as that word."""
+    fixed: set[int] = set()
+    for i, w in enumerate(ws):
+        norm = w.norm
+        if norm in cat.vocabulary or len(norm) < MIN_TYPO_LENGTH - 1 or not norm.isalpha():
+            continue
+        options = set()
+        if norm in cat.deletions:
+            options.add(cat.deletions[norm])
+        for j in range(len(norm)):
+            shorter = norm[:j] + norm[j + 1 :]
+            if shorter in cat.vocabulary and len(shorter) >= MIN_TYPO_LENGTH:
+                options.add(shorter)
+            other = cat.deletions.get(shorter)
+            if other and len(other) == len(norm) and _one_apart(other, norm):
+                options.add(other)
+        if options:
+            ws[i] = Word(sorted(options)[0], w.start, w.end)
+            fixed.add(i)
+    return fixed
+
+
+def _one_apart(a: str, b: str) -> bool:
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def _match(cat: Catalogue, ws: list[Word], home: list[int], corrected: set[int]) -> list[Match]:
+    """Longest phrases first, left to right, never across a clause."""
+    out: list[Match] = []
+    keys = [i for i, w in enumerate(ws) if w.norm not in STOP]
+    n = 0
+    while n < len(keys):
+        i = keys[n]
+        longest = cat.first_words.get(ws[i].norm, 0)
+        found = None
+        for length in range(min(longest, len(keys) - n), 0, -1):
+            span = keys[n : n + length]
+            if home[span[-1]] != home[i] or span[-1] - span[0] > length * 2 + 1:
+                continue
+            phrase = tuple(ws[k].norm for k in span)
+            if phrase in cat.phrases and not set(phrase) <= NOT_ALONE:
+                found = (span, cat.phrases[phrase])
+                break
+        if found is None:
+            n += 1
+            continue
+        span, options = found
+        source, anchor = min(options, key=lambda o: (o[0], not cat.entries[o[1]].billable, o[1]))
+        out.append(Match(span[0], span[-1], anchor, source, bool(corrected & set(span))))
+        n += len(span)
+    return out
+
+
+def _said(ws: list[Word], members: list[int], match: Match) -> tuple[set[str], set[str]]:
+    """The clause's words said of this condition, and those denied after it."""
+    said: set[str] = set()
+    denied: set[str] = set()
+    negating = False
+    for i in members:
+        norm = ws[i].norm
+        if i > match.last and norm in NEGATORS:
+            negating = True
+        (denied if negating else said).add(norm)
+    return said - STOP, denied - STOP
