@@ -10,6 +10,9 @@ urlpatterns = [
     path("tools/redact-phi/", views.redact_phi, name="redact-phi"),
     # The JSON API the page's script (and anyone with our CSRF token) calls
     path("api/redact-phi", views.api_redact_phi, name="api-redact-phi"),
+    # DetectICD10CM: the page (form POST without script) and its JSON API
+    path("tools/detect-icd10cm/", views.detect_icd10cm, name="detect-icd10cm"),
+    path("api/detect-icd10cm", views.api_detect_icd10cm, name="api-detect-icd10cm"),
     # The claim check: codes, units, modifiers and a date of service → findings
     path("tools/case2code/check/", views.claim_check, name="claim-check"),
     path("api/claim-check", views.api_claim_check, name="api-claim-check"),

@@ -139,7 +139,9 @@ def _cut(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tupl
     return pieces or [(start, end)]
 
 
-def status_of(text: str, clause: Clause, start: int, end: int, consumed: list[tuple[int, int]]) -> Status:
+def status_of(
+    text: str, clause: Clause, start: int, end: int, consumed: list[tuple[int, int]]
+) -> Status:
     """The status of the condition at text[start:end] within its clause. `consumed` are
     the spans other conditions' words took, removed before cues are looked for."""
     before = _blank(text, clause.start, start, consumed)
@@ -152,10 +154,7 @@ def status_of(text: str, clause: Clause, start: int, end: int, consumed: list[tu
         if pattern.search(after):
             found.append(status)
     order = [s for s, _ in BEFORE]
-    if found:
-        status = min(found, key=order.index)
-    else:
-        status = clause.header or Status.PRESENT
+    status = min(found, key=order.index) if found else clause.header or Status.PRESENT
     if status is Status.HISTORY and STILL.search(text, clause.sentence_start, clause.sentence_end):
         return Status.PRESENT
     return status

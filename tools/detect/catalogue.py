@@ -15,14 +15,20 @@ from codes.formats import System
 from codes.models import Code, CodeNote, Release
 
 from .lexicon import TERMS
-from .text import content, fold, title_words
+from .text import content, fold, title_words, words
 
 # Words a title may carry that a note never needs to say for the code to fit.
 OPTIONAL = frozenset(["unspecified", "nos", "mellitus", "elsewhere", "classified", "not"])
 # Phrase sources, best first: our lexicon, a billable title, an inclusion term, a heading.
 LEXICON, TITLE, INCLUSION, HEADING = 0, 1, 2, 3
 MAX_PHRASE = 8
-REFERENCE = re.compile(r"\b([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:-([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?))?")
+# Kinds of injury whose code is found from the site words around them, in any order.
+HEADS = frozenset(
+    ["fracture", "sprain", "strain", "laceration", "contusion", "burn", "dislocation", "ulcer"]
+)
+REFERENCE = re.compile(
+    r"\b([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:-([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?))?"
+)
 
 
 @dataclass
@@ -46,6 +52,7 @@ class Catalogue:
     first_words: dict[str, int]  # first word → longest phrase starting with it
     vocabulary: frozenset[str]
     deletions: dict[str, str]  # one-letter deletion of a long word → the word
+    injuries: dict[str, list[str]]  # head word → injury codes (before the 7th character)
 
     def billable_under(self, code: str) -> list[str]:
         """Every billable code at or below `code`, in official order."""
@@ -79,24 +86,27 @@ class Catalogue:
 
 
 _lock = threading.Lock()
-_loaded: Catalogue | None = None
+_loaded: tuple[object, Catalogue] | None = None
 
 
 def load() -> Catalogue:
-    """The process's catalogue, built on first use (a few seconds) and kept."""
+    """The process's catalogue, built on first use (a few seconds) and kept until the
+    ICD-10-CM data changes (a new release imported): one small query tells."""
     global _loaded
-    if _loaded is None:
+    stamp = _stamp()
+    if _loaded is None or _loaded[0] != stamp:
         with _lock:
-            if _loaded is None:
-                _loaded = _build()
-    return _loaded
+            if _loaded is None or _loaded[0] != stamp:
+                _loaded = (stamp, _build())
+    return _loaded[1]
 
 
-def forget() -> None:
-    """Drop the loaded catalogue (tests that load other data)."""
-    global _loaded
-    with _lock:
-        _loaded = None
+def _stamp() -> object:
+    return tuple(
+        Release.objects.filter(source="icd10cm")
+        .order_by("-created_at", "-pk")
+        .values_list("pk", "created_at")[:1]
+    )
 
 
 def _build() -> Catalogue:
@@ -123,7 +133,7 @@ def _build() -> Catalogue:
         if entry.billable or entry.children:
             bare = bares[entry.code]
             source = TITLE if entry.billable else HEADING
-            if "encounter" not in bare and "-" not in entry.code:
+            if "encounter" not in bare and "-" not in entry.code and entry.code[0] not in "VWXY":
                 _add(phrases, bare, source, entry.code)
     notes = CodeNote.objects.filter(
         code__system=System.ICD10CM,
@@ -132,6 +142,8 @@ def _build() -> Catalogue:
     ).values_list("code__code", "kind", "text")
     for code, kind, text in notes:
         if kind == CodeNote.Kind.INCLUSION_TERM:
+            if code[0] in "VWXY":
+                continue  # external causes are not conditions
             for term in text.split(";"):
                 _, bare = title_words(term, memo)
                 _add(phrases, bare, INCLUSION, code)
@@ -141,7 +153,7 @@ def _build() -> Catalogue:
             )
     for term, code in TERMS.items():
         if code in entries:
-            _add(phrases, [w.norm for w in _fold_words(term)], LEXICON, code)
+            _add(phrases, [w.norm for w in words(term)], LEXICON, code)
     vocabulary = frozenset(w for phrase in phrases for w in phrase)
     deletions: dict[str, str] = {}
     for word in vocabulary:
@@ -157,15 +169,30 @@ def _build() -> Catalogue:
         .values_list("name", flat=True)
         .first()
     )
+    injuries: dict[str, list[str]] = defaultdict(list)
+    for entry in entries.values():
+        if _injury_base(entries, entry):
+            for head in HEADS & entry.words:
+                injuries[head].append(entry.code)
     return Catalogue(
-        release or "ICD-10-CM", entries, dict(phrases), first_words, vocabulary, deletions
+        release or "ICD-10-CM",
+        entries,
+        dict(phrases),
+        first_words,
+        vocabulary,
+        deletions,
+        dict(injuries),
     )
 
 
-def _fold_words(term: str) -> list:  # type: ignore[type-arg]
-    from .text import words
-
-    return words(term)
+def _injury_base(entries: dict[str, Entry], entry: Entry) -> bool:
+    """An injury code a site and a kind of injury name, before its 7th character."""
+    if not entry.code.startswith(("S", "T2", "T3", "L89")) or len(entry.code) > 7:
+        return False
+    if entry.billable:
+        return True
+    kids = entry.children
+    return bool(kids) and all(len(k) == 8 and entries[k].billable for k in kids)
 
 
 def _add(
@@ -192,4 +219,4 @@ def _after_without(norms: list[str]) -> frozenset[str]:
     return frozenset(out) | ({"without"} if "without" in norms else frozenset())
 
 
-__all__ = ["Catalogue", "Entry", "fold", "forget", "load"]
+__all__ = ["Catalogue", "Entry", "fold", "load"]

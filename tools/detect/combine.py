@@ -34,7 +34,9 @@ def apply(cat: Catalogue, findings: list["Finding"]) -> list["Finding"]:
             _move(cat, f, "I12.0" if stage5 else "I12.9", "hypertension with CKD")
         elif f.code == "I10" and failure:
             _move(cat, f, "I11.0", "hypertension with heart failure")
-        if f.code == "J44.9" and any(c.startswith(("J18", "J12", "J13", "J15", "J20")) for c in codes):
+        if f.code == "J44.9" and any(
+            c.startswith(("J18", "J12", "J13", "J15", "J20")) for c in codes
+        ):
             _move(cat, f, "J44.0", "COPD with a lower respiratory infection")
     return [f for f in findings if not (f.code == "I73.9" and _combined(findings, "51"))]
 

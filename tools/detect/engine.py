@@ -6,17 +6,27 @@ from dataclasses import dataclass, field
 
 from . import combine
 from .assertion import Clause, Status, clauses, status_of
-from .catalogue import HEADING, INCLUSION, LEXICON, Catalogue, load
+from .catalogue import HEADING, HEADS, INCLUSION, LEXICON, Catalogue, load
 from .lexicon import MIN_TYPO_LENGTH
-from .refine import refine
+from .refine import DEFAULTS, context_words, refine
 from .text import STOP, Word, words
 
 ENCOUNTER = frozenset(
-    "initial subsequent sequela encounter routine delayed healing nonunion malunion".split()
+    [
+        "initial",
+        "subsequent",
+        "sequela",
+        "encounter",
+        "routine",
+        "delayed",
+        "healing",
+        "nonunion",
+        "malunion",
+    ]
 )
 NEGATORS = frozenset(["no", "not", "without", "denies", "negative"])
 # Words that name no condition on their own: a phrase of only these is not a finding.
-NOT_ALONE = frozenset(["disease", "disorder", "syndrome", "pain", "infection", "other"])
+NOT_ALONE = frozenset(["disease", "disorder", "syndrome", "pain", "infection", "other", *HEADS])
 SCORES = {LEXICON: 0.95, 1: 0.95, INCLUSION: 0.9, HEADING: 0.8}
 
 
@@ -54,7 +64,11 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
     corrected = _correct(cat, ws)
     cuts = clauses(text)
     home = _clause_of(ws, cuts)
-    matches = _match(cat, ws, home, corrected)
+    matches = _match(cat, text, ws, home, corrected)
+    injuries = _injuries(cat, ws, home)
+    if injuries:
+        matches = [m for m in matches if not any(_overlap(m, i) for i in injuries)]
+        matches = sorted(matches + injuries, key=lambda m: m.first)
     encounter = {w.norm for w in ws if w.norm in ENCOUNTER}
     findings: list[Finding] = []
     taken: list[tuple[int, int]] = []
@@ -66,11 +80,7 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
             said |= encounter
         choice = refine(cat, match.anchor, said, denied)
         start, end = ws[match.first].start, ws[match.last].end
-        for i in members:
-            if ws[i].norm in choice.used and i > match.last and ws[i].end - end < 60:
-                end = max(end, ws[i].end)
-            if ws[i].norm in choice.used and i < match.first and start - ws[i].start < 40:
-                start = min(start, ws[i].start)
+        start, end = _extend(ws, members, match, choice.used - ENCOUNTER)
         taken.append((start, end))
         entry = cat.entries[choice.code]
         score = SCORES.get(match.source, 0.8) - (0.1 if match.corrected else 0.0)
@@ -141,7 +151,9 @@ def _one_apart(a: str, b: str) -> bool:
     return sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
-def _match(cat: Catalogue, ws: list[Word], home: list[int], corrected: set[int]) -> list[Match]:
+def _match(
+    cat: Catalogue, text: str, ws: list[Word], home: list[int], corrected: set[int]
+) -> list[Match]:
     """Longest phrases first, left to right, never across a clause."""
     out: list[Match] = []
     keys = [i for i, w in enumerate(ws) if w.norm not in STOP]
@@ -154,6 +166,8 @@ def _match(cat: Catalogue, ws: list[Word], home: list[int], corrected: set[int])
             span = keys[n : n + length]
             if home[span[-1]] != home[i] or span[-1] - span[0] > length * 2 + 1:
                 continue
+            if length > 1 and "," in text[ws[span[0]].end : ws[span[-1]].start]:
+                continue  # a list ("fever, chills") is not one phrase
             phrase = tuple(ws[k].norm for k in span)
             if phrase in cat.phrases and not set(phrase) <= NOT_ALONE:
                 found = (span, cat.phrases[phrase])
@@ -168,6 +182,58 @@ def _match(cat: Catalogue, ws: list[Word], home: list[int], corrected: set[int])
     return out
 
 
+def _extend(
+    ws: list[Word], members: list[int], match: Match, used: frozenset[str]
+) -> tuple[int, int]:
+    """The evidence: the matched words, grown over nearby words the code also names."""
+    first, last = match.first, match.last
+    gap = 0
+    for i in (k for k in members if k > last):
+        gap = 0 if ws[i].norm in used else gap + 1
+        if gap > 3:
+            break
+        if gap == 0:
+            last = i
+    gap = 0
+    for i in (k for k in reversed(members) if k < first):
+        gap = 0 if ws[i].norm in used else gap + 1
+        if gap > 2:
+            break
+        if gap == 0:
+            first = i
+    return ws[first].start, ws[last].end
+
+
+def _overlap(a: Match, b: Match) -> bool:
+    return a.first <= b.last and b.first <= a.last
+
+
+def _injuries(cat: Catalogue, ws: list[Word], home: list[int]) -> list[Match]:
+    """An injury named by its kind and its site in any order ("closed fracture of the
+    distal right radius"): the injury code whose title words the clause says most of."""
+    out: list[Match] = []
+    for i, w in enumerate(ws):
+        if w.norm not in cat.injuries:
+            continue
+        members = [k for k in range(len(ws)) if home[k] == home[i] and abs(k - i) <= 10]
+        said = {ws[k].norm for k in members} - STOP
+        context = context_words(said)
+        best: tuple[tuple[int, int, int], str] | None = None
+        for position, code in enumerate(cat.injuries[w.norm]):
+            entry = cat.entries[code]
+            if (entry.words - entry.without - DEFAULTS) - context:
+                continue
+            rank = (len(entry.words & context), -len(entry.words - context), -position)
+            if best is None or rank > best[0]:
+                best = (rank, code)
+        if best is None or best[0][0] < 2:
+            continue
+        words_of = cat.entries[best[1]].words
+        used = [k for k in members if ws[k].norm in words_of or k == i]
+        out.append(Match(min(used), max(used), best[1], LEXICON, False))
+    return out
+
+
 def _said(ws: list[Word], members: list[int], match: Match) -> tuple[set[str], set[str]]:
     """The clause's words said of this condition, and those denied after it."""
     said: set[str] = set()
@@ -175,7 +241,7 @@ def _said(ws: list[Word], members: list[int], match: Match) -> tuple[set[str], s
     negating = False
     for i in members:
         norm = ws[i].norm
-        if i > match.last and norm in NEGATORS:
+        if i > match.first and norm in NEGATORS:
             negating = True
         (denied if negating else said).add(norm)
     return said - STOP, denied - STOP

@@ -8,6 +8,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .engine import Finding, detect
 
@@ -52,11 +53,11 @@ class Tally:
         return sum(self.status_right[k] for k in keys) / seen if seen else 1.0
 
 
-def cases(path: Path = CASES) -> list[dict]:  # type: ignore[type-arg]
+def cases(path: Path = CASES) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def measure(items: list[dict] | None = None) -> Tally:  # type: ignore[type-arg]
+def measure(items: list[dict[str, Any]] | None = None) -> Tally:
     tally = Tally()
     for case in items if items is not None else cases():
         findings = detect(case["text"], case["setting"])
@@ -64,12 +65,10 @@ def measure(items: list[dict] | None = None) -> Tally:  # type: ignore[type-arg]
     return tally
 
 
-def _score(tally: Tally, case: dict, findings: list[Finding]) -> None:  # type: ignore[type-arg]
+def _score(tally: Tally, case: dict[str, Any], findings: list[Finding]) -> None:
     group = case["group"]
     wanted = [
-        e["code"]
-        for e in case["expected"]
-        if e["status"] == "present" or e.get("inpatient_codes")
+        e["code"] for e in case["expected"] if e["status"] == "present" or e.get("inpatient_codes")
     ]
     coded = [f.code for f in findings if f.coded]
     for table, key in ((tally.exact, str), (tally.category, lambda c: c[:3])):

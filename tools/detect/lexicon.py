@@ -105,7 +105,31 @@ ABBREVIATIONS = {
     "ros": "review of systems",
 }
 CAPS_ONLY = frozenset(
-    "dm mi af cad pe hd ra oa uc gad pad cap aaa ms cll sle bil ros fh dx ibs ibd pud".split()
+    [
+        "dm",
+        "mi",
+        "af",
+        "cad",
+        "pe",
+        "hd",
+        "ra",
+        "oa",
+        "uc",
+        "gad",
+        "pad",
+        "cap",
+        "aaa",
+        "ms",
+        "cll",
+        "sle",
+        "bil",
+        "ros",
+        "fh",
+        "dx",
+        "ibs",
+        "ibd",
+        "pud",
+    ]
 )
 
 # A term (our words, folded like the note) → the code a bare mention gets. Refinement

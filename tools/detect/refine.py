@@ -15,12 +15,36 @@ from .catalogue import Catalogue
 # (a fracture is closed and displaced unless stated, a first visit is the initial
 # encounter) and filler that names no detail.
 DEFAULTS = frozenset(
-    "without initial encounter closed routine healing displaced part site region ligament "
-    "primary unilateral uncomplicated essential duration fascia tendon muscle intractable "
-    "status migrainosus episode single".split()
+    [
+        "without",
+        "initial",
+        "encounter",
+        "closed",
+        "routine",
+        "healing",
+        "displaced",
+        "part",
+        "site",
+        "region",
+        "ligament",
+        "primary",
+        "unilateral",
+        "uncomplicated",
+        "essential",
+        "duration",
+        "fascia",
+        "tendon",
+        "muscle",
+        "intractable",
+        "status",
+        "migrainosus",
+        "episode",
+        "single",
+    ]
 )
 # The wider place to search for some terms (its category is not where its details live).
-ROOTS = {
+ROOTS: dict[str, str | tuple[str, ...]] = {
+    "J32.9": ("J32", "J01"),
     "M19.90": "M15-M19",
     "I82.409": "I82.4",
     "I82.401": "I82.4",
@@ -77,30 +101,32 @@ def context_words(said: set[str]) -> set[str]:
 
 def refine(cat: Catalogue, anchor: str, said: set[str], denied: set[str]) -> Choice:
     """The most specific billable code under the anchor's root that the words fit."""
-    root = ROOTS.get(anchor) or (anchor if not cat.entries[anchor].billable else anchor[:3])
-    if root not in cat.entries:
-        root = anchor
-    implied = set(cat.entries[root].words) - NEVER_IMPLIED
-    if root != anchor:
-        implied |= set(cat.entries[anchor].words) & set(cat.entries[root].words)
+    roots = _roots(cat, anchor)
+    implied: set[str] = set()
+    for root in roots:
+        implied |= set(cat.entries[root].words) - NEVER_IMPLIED
+        if root != anchor:
+            implied |= set(cat.entries[anchor].words) & set(cat.entries[root].words)
     context = context_words(said) | implied
     best: list[tuple[tuple[int, int, int, int], str]] = []
-    for position, code in enumerate(cat.billable_under(root)):
+    under = [code for root in roots for code in cat.billable_under(root)]
+    for position, code in enumerate(under):
         entry = cat.entries[code]
         needed = entry.words - entry.without
         if entry.without & said - {"without"}:
             continue  # the title says "without" what the note says is there
         missing = needed - context
-        if missing - DEFAULTS:
-            if code != anchor:
-                continue
+        if missing - DEFAULTS and code != anchor:
+            continue
         used = (entry.words | entry.bonus) & context_words(said)
         rank = (len(used), -len(missing), int(code == anchor), -position)
         best.append((rank, code))
     if not best:
         children = cat.billable_under(anchor)
         default = _default(cat, children)
-        return Choice(default or anchor, tuple(c for c in children[:6] if c != default), frozenset())
+        return Choice(
+            default or anchor, tuple(c for c in children[:6] if c != default), frozenset()
+        )
     best.sort(reverse=True)
     code = best[0][1]
     alternatives = tuple(c for _, c in best[1:6])
@@ -108,10 +134,20 @@ def refine(cat: Catalogue, anchor: str, said: set[str], denied: set[str]) -> Cho
     return Choice(code, alternatives, (entry.words | entry.bonus) & said)
 
 
+def _roots(cat: Catalogue, anchor: str) -> list[str]:
+    wider = ROOTS.get(anchor)
+    if wider is None:
+        wider = anchor if not cat.entries[anchor].billable else anchor[:3]
+    roots = [wider] if isinstance(wider, str) else list(wider)
+    return [r for r in roots if r in cat.entries] or [anchor]
+
+
 def _default(cat: Catalogue, codes: list[str]) -> str | None:
     """The code for the unqualified term: the "unspecified" one, else the only one."""
     if len(codes) == 1:
         return codes[0]
+    if codes and all(len(c) == 8 for c in codes):
+        return next((c for c in codes if c.endswith("A")), codes[0])  # initial encounter
     plain = [c for c in codes if "unspecified" in cat.entries[c].title.lower()]
     if plain:
         return min(plain, key=lambda c: len(cat.entries[c].words))

@@ -74,8 +74,43 @@ SAME = {
 }
 # Words that never change which code a phrase means.
 STOP = frozenset(
-    "a an the of and or in on at to for by as is are was were be been has have had with "
-    "w/ w from into its his her their this that these those".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "with",
+        "w/",
+        "w",
+        "from",
+        "into",
+        "its",
+        "his",
+        "her",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
 )
 SPLIT = re.compile(r"[-/.]")
 NUMBER = re.compile(r"[\d./]+")
@@ -106,7 +141,9 @@ def fold(word: str) -> str:
 def expand(raw: str) -> str | None:
     """A coder's abbreviation spelled out; short ones only when written in capitals."""
     key = raw.lower().rstrip(".")
-    if key in ABBREVIATIONS and (key not in CAPS_ONLY or raw[:1].isupper() and raw[-1:].isupper()):
+    if key in ABBREVIATIONS and (
+        key not in CAPS_ONLY or (raw[:1].isupper() and raw[-1:].isupper())
+    ):
         return ABBREVIATIONS[key]
     return None
 
@@ -122,16 +159,12 @@ def forms(raw: str) -> list[str]:
     return parts
 
 
-def words(text: str, memo: dict[str, list[str]] | None = None) -> list[Word]:
-    """The text's words with their offsets; a folded form may be several words.
-    `memo` speeds up folding the catalogue's titles (never used for a visitor's text)."""
+def words(text: str) -> list[Word]:
+    """The text's words with their offsets; a folded form may be several words."""
     out: list[Word] = []
     for match in WORD.finditer(text):
         raw = match.group().rstrip(".")
-        if memo is None:
-            parts = forms(raw)
-        elif (parts := memo.get(raw)) is None:
-            parts = memo[raw] = forms(raw)
+        parts = forms(raw)
         end = match.start() + len(raw)
         out.extend(Word(part, match.start(), end) for part in parts)
     return out

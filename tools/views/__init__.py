@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from .claims import api_claim_check, claim_check
+from .detect import api_detect_icd10cm, detect_icd10cm
 from .redact import api_redact_phi, redact_phi
 
 
@@ -32,7 +33,7 @@ TOOLS = [
         "DetectICD10CM",
         "Finds the conditions a note documents and the ICD-10-CM codes "
         "they point to, with negated and historical mentions told apart.",
-        None,
+        "tools:detect-icd10cm",
     ),
     Tool(
         "Case2Code",
@@ -54,4 +55,12 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "tools/index.html", {"tools": tools})
 
 
-__all__ = ["api_claim_check", "api_redact_phi", "claim_check", "index", "redact_phi"]
+__all__ = [
+    "api_claim_check",
+    "api_detect_icd10cm",
+    "api_redact_phi",
+    "claim_check",
+    "detect_icd10cm",
+    "index",
+    "redact_phi",
+]
