@@ -22,6 +22,7 @@ OPTIONAL = frozenset(["unspecified", "nos", "mellitus", "elsewhere", "classified
 # Phrase sources, best first: our lexicon, a billable title, an inclusion term, a heading.
 LEXICON, TITLE, INCLUSION, HEADING = 0, 1, 2, 3
 MAX_PHRASE = 8
+KEPT_Z = ("Z68", "Z3A", "Z99", "Z95", "Z96", "Z89", "Z93", "Z94", "Z80", "Z85", "Z86", "Z87")
 # Kinds of injury whose code is found from the site words around them, in any order.
 HEADS = frozenset(
     ["fracture", "sprain", "strain", "laceration", "contusion", "burn", "dislocation", "ulcer"]
@@ -121,7 +122,9 @@ def _build() -> Catalogue:
     for code, title, billable, parent in rows:
         full, bare = title_words(title, memo)
         bares[code] = bare
-        without = _after_without(full)
+        without = frozenset().union(
+            *(_after_without(title_words(piece, memo)[0]) for piece in title.split(", "))
+        )
         required = frozenset(content(bare)) - OPTIONAL
         bonus = frozenset(content(full)) - OPTIONAL - required
         entries[code] = Entry(code, title, billable, parent, required, bonus, without)
@@ -133,7 +136,7 @@ def _build() -> Catalogue:
         if entry.billable or entry.children:
             bare = bares[entry.code]
             source = TITLE if entry.billable else HEADING
-            if "encounter" not in bare and "-" not in entry.code and entry.code[0] not in "VWXY":
+            if "encounter" not in bare and "-" not in entry.code and _condition(entry.code):
                 _add(phrases, bare, source, entry.code)
     notes = CodeNote.objects.filter(
         code__system=System.ICD10CM,
@@ -142,8 +145,8 @@ def _build() -> Catalogue:
     ).values_list("code__code", "kind", "text")
     for code, kind, text in notes:
         if kind == CodeNote.Kind.INCLUSION_TERM:
-            if code[0] in "VWXY":
-                continue  # external causes are not conditions
+            if not _condition(code):
+                continue
             for term in text.split(";"):
                 _, bare = title_words(term, memo)
                 _add(phrases, bare, INCLUSION, code)
@@ -183,6 +186,12 @@ def _build() -> Catalogue:
         deletions,
         dict(injuries),
     )
+
+
+def _condition(code: str) -> bool:
+    """External causes and most Z codes (encounters, counseling) are not conditions a
+    note documents; statuses the notes ask for (BMI, dialysis, weeks) stay."""
+    return code[0] not in "VWXY" and (code[0] != "Z" or code.startswith(KEPT_Z))
 
 
 def _injury_base(entries: dict[str, Entry], entry: Entry) -> bool:

@@ -26,7 +26,26 @@ ENCOUNTER = frozenset(
 )
 NEGATORS = frozenset(["no", "not", "without", "denies", "negative"])
 # Words that name no condition on their own: a phrase of only these is not a finding.
-NOT_ALONE = frozenset(["disease", "disorder", "syndrome", "pain", "infection", "other", *HEADS])
+NOT_ALONE = frozenset(
+    [
+        "disease",
+        "disorder",
+        "syndrome",
+        "pain",
+        "infection",
+        "other",
+        "injury",
+        "wound",
+        "trauma",
+        "falling",
+        "fall",
+        "counseling",
+        "problem",
+        "history",
+        "status",
+        *HEADS,
+    ]
+)
 SCORES = {LEXICON: 0.95, 1: 0.95, INCLUSION: 0.9, HEADING: 0.8}
 
 
@@ -70,17 +89,19 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         matches = [m for m in matches if not any(_overlap(m, i) for i in injuries)]
         matches = sorted(matches + injuries, key=lambda m: m.first)
     encounter = {w.norm for w in ws if w.norm in ENCOUNTER}
+    owned = {i for m in matches for i in range(m.first, m.last + 1)}
     findings: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for match in matches:
         clause = cuts[home[match.first]]
-        members = [i for i in range(len(ws)) if home[i] == home[match.first]]
+        members = {i for i in range(len(ws)) if home[i] == home[match.first]}
         said, denied = _said(ws, members, match)
         if not said & ENCOUNTER:
             said |= encounter
         choice = refine(cat, match.anchor, said, denied)
         start, end = ws[match.first].start, ws[match.last].end
-        start, end = _extend(ws, members, match, choice.used - ENCOUNTER)
+        others = owned - set(range(match.first, match.last + 1))
+        start, end = _extend(ws, members, others, match, choice.used - ENCOUNTER)
         taken.append((start, end))
         entry = cat.entries[choice.code]
         score = SCORES.get(match.source, 0.8) - (0.1 if match.corrected else 0.0)
@@ -102,12 +123,23 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
     for finding, clause_start in zip(findings, [cuts[home[m.first]] for m in matches], strict=True):
         others = [(f.start, f.end) for f in findings if f is not finding]
         finding.status = _status(text, clause_start, finding.start, finding.end, others)
-    findings = combine.apply(cat, findings)
+    findings = _first_of_each(combine.apply(cat, findings))
     for finding in findings:
         finding.coded = finding.status == Status.PRESENT or (
             finding.status == Status.UNCERTAIN and setting == "inpatient"
         )
     return sorted(findings, key=lambda f: (f.start, f.end))
+
+
+def _first_of_each(findings: list[Finding]) -> list[Finding]:
+    """One finding per code and status: the first mention stands for the others."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for finding in sorted(findings, key=lambda f: f.start):
+        if (finding.code, finding.status) not in seen:
+            seen.add((finding.code, finding.status))
+            out.append(finding)
+    return out
 
 
 def _status(text: str, clause: Clause, start: int, end: int, taken: list[tuple[int, int]]) -> str:
@@ -183,24 +215,19 @@ def _match(
 
 
 def _extend(
-    ws: list[Word], members: list[int], match: Match, used: frozenset[str]
+    ws: list[Word], members: list[int], blocked: set[int], match: Match, used: frozenset[str]
 ) -> tuple[int, int]:
-    """The evidence: the matched words, grown over nearby words the code also names."""
+    """The evidence: the matched words, grown over nearby words the code also names,
+    never into another condition's words."""
     first, last = match.first, match.last
-    gap = 0
-    for i in (k for k in members if k > last):
-        gap = 0 if ws[i].norm in used else gap + 1
-        if gap > 3:
-            break
-        if gap == 0:
-            last = i
-    gap = 0
-    for i in (k for k in reversed(members) if k < first):
-        gap = 0 if ws[i].norm in used else gap + 1
-        if gap > 2:
-            break
-        if gap == 0:
-            first = i
+    for step, limit in ((1, 3), (-1, 2)):
+        gap = 0
+        i = (last if step > 0 else first) + step
+        while i in members and i not in blocked and gap <= limit:
+            gap = 0 if ws[i].norm in used else gap + 1
+            if gap == 0:
+                first, last = (first, i) if step > 0 else (i, last)
+            i += step
     return ws[first].start, ws[last].end
 
 
@@ -234,12 +261,12 @@ def _injuries(cat: Catalogue, ws: list[Word], home: list[int]) -> list[Match]:
     return out
 
 
-def _said(ws: list[Word], members: list[int], match: Match) -> tuple[set[str], set[str]]:
+def _said(ws: list[Word], members: set[int], match: Match) -> tuple[set[str], set[str]]:
     """The clause's words said of this condition, and those denied after it."""
     said: set[str] = set()
     denied: set[str] = set()
     negating = False
-    for i in members:
+    for i in sorted(members):
         norm = ws[i].norm
         if i > match.first and norm in NEGATORS:
             negating = True

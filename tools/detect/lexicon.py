@@ -85,6 +85,15 @@ ABBREVIATIONS = {
     "vte": "venous thromboembolism",
     "rvr": "rapid ventricular response",
     "bil": "bilateral",
+    "r": "right",
+    "l": "left",
+    "ibs-d": "irritable bowel syndrome with diarrhea",
+    "ibs-c": "irritable bowel syndrome with constipation",
+    "l1": "first lumbar vertebra",
+    "l2": "second lumbar vertebra",
+    "l3": "third lumbar vertebra",
+    "l4": "fourth lumbar vertebra",
+    "l5": "fifth lumbar vertebra",
     "bilat": "bilateral",
     # cue words: spelled out so the assertion rules read one form
     "h/o": "history of",
@@ -106,6 +115,8 @@ ABBREVIATIONS = {
 }
 CAPS_ONLY = frozenset(
     [
+        "r",
+        "l",
         "dm",
         "mi",
         "af",

@@ -40,6 +40,8 @@ DEFAULTS = frozenset(
         "migrainosus",
         "episode",
         "single",
+        "end",
+        "stage",
     ]
 )
 # The wider place to search for some terms (its category is not where its details live).
@@ -119,7 +121,7 @@ def refine(cat: Catalogue, anchor: str, said: set[str], denied: set[str]) -> Cho
         if missing - DEFAULTS and code != anchor:
             continue
         used = (entry.words | entry.bonus) & context_words(said)
-        rank = (len(used), -len(missing), int(code == anchor), -position)
+        rank = (len(used), int(code == anchor), -len(missing), -position)
         best.append((rank, code))
     if not best:
         children = cat.billable_under(anchor)

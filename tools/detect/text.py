@@ -43,6 +43,7 @@ SAME = {
     "ii": "2",
     "iii": "3",
     "one": "1",
+    "single": "1",
     "two": "2",
     "three": "3",
     "four": "4",
