@@ -24,7 +24,8 @@ class Status(StrEnum):
 
 SENTENCE = re.compile(r"(?<!\bDr)(?<!\bvs)[.!?](?=\s|$)|\n")
 CLAUSE = re.compile(
-    r";|:|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bexcept\b|\bwhereas\b|\bwhile\b",
+    r",(?=\s+(he|she|they|it|the patient|patient|pt)\s)|;|:|"
+    r"\b(but|however|although|though|except|whereas|while)\b",
     re.IGNORECASE,
 )
 HEADER = re.compile(r"^\s*([A-Za-z][A-Za-z /&-]{1,40}):", re.MULTILINE)
@@ -47,7 +48,7 @@ BEFORE = [
         Status.NEGATED,
         r"\b(no|not|denie[sd]|deny|denying|without|negative for|neg for|free of|"
         r"absence of|absent|never had|no evidence of|no signs? of|no history of|"
-        r"has not|rules? out|ruled out|resolution of)\b",
+        r"has not|ruled out|resolution of)\b",
     ),
     (
         Status.FAMILY,
@@ -85,7 +86,7 @@ AFTER = [
         Status.HYPOTHETICAL,
         r"\b(can occur|could occur|may occur|might occur|can develop|may develop)\b",
     ),
-    (Status.UNCERTAIN, r"\b(versus|vs|is suspected|suspected|is likely|likely|unlikely)\b"),
+    (Status.UNCERTAIN, r"^\W*(versus|vs)\b|\b(is|are|was) (suspected|likely|possible|probable)\b"),
     (Status.HISTORY, r"\b(in (19|20)\d\d|as a (child|teen|teenager|toddler|infant)|years ago)\b"),
 ]
 # Said of a past condition that is still treated or still there: it is present.

@@ -34,6 +34,8 @@ def apply(cat: Catalogue, findings: list["Finding"]) -> list["Finding"]:
             _move(cat, f, "I12.0" if stage5 else "I12.9", "hypertension with CKD")
         elif f.code == "I10" and failure:
             _move(cat, f, "I11.0", "hypertension with heart failure")
+        if f.code == "F03.90" and any(c.startswith(("G30", "G31.0", "G20", "G35")) for c in codes):
+            _move(cat, f, "F02.80", "dementia in a disease classified elsewhere")
         if f.code == "J44.9" and any(
             c.startswith(("J18", "J12", "J13", "J15", "J20")) for c in codes
         ):
@@ -54,9 +56,9 @@ def _move(cat: Catalogue, finding: "Finding", code: str, why: str) -> None:
 
 
 def _drop_absorbed(cat: Catalogue, findings: list["Finding"]) -> list["Finding"]:
-    """A vague code whose words another finding's combination code already carries
-    ("neuropathy" in "neuropathy due to type 2 diabetes") goes, unless that code's
-    "use additional code" note asks for it."""
+    """A condition whose words another finding's combination code already carries
+    ("neuropathy" in "neuropathy due to type 2 diabetes", "coma" in diabetes with
+    hypoglycemic coma) goes, unless that code's "use additional code" note asks for it."""
     keep = []
     for f in findings:
         absorbed = False
@@ -65,10 +67,8 @@ def _drop_absorbed(cat: Catalogue, findings: list["Finding"]) -> list["Finding"]
                 continue
             inside = other.start <= f.start and f.end <= other.end + 1
             near = abs(other.start - f.start) < 80
-            vague = "unspecified" in f.title.lower() or f.code[0] == "R"
-            words = cat.entries[f.code].words
-            carried = words and words <= cat.entries[other.code].words | {"unspecified"}
-            if (inside or (near and vague and carried)) and not cat.asks_for(other.code, f.code):
+            carried = bool(f.words) and f.words <= cat.entries[other.code].words
+            if (inside or (near and carried)) and not cat.asks_for(other.code, f.code):
                 absorbed = True
                 break
         if not absorbed:

@@ -2,6 +2,7 @@
 combination codes. Plain Python over the catalogue loaded once per process.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from . import combine
@@ -64,6 +65,7 @@ class Finding:
     alternatives: list[str] = field(default_factory=list)
     coded: bool = False
     why: str = ""
+    words: frozenset[str] = frozenset()  # the matched words, folded (not shown)
 
 
 @dataclass
@@ -96,12 +98,14 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         clause = cuts[home[match.first]]
         members = {i for i in range(len(ws)) if home[i] == home[match.first]}
         said, denied = _said(ws, members, match)
+        said |= _hints(text[clause.start : clause.end])
         if not said & ENCOUNTER:
             said |= encounter
-        choice = refine(cat, match.anchor, said, denied)
+        near = {ws[i].norm for i in members if match.first - 3 <= i <= match.last + 6}
+        choice = refine(cat, match.anchor, said, (near | (said & ENCOUNTER)) - denied)
         start, end = ws[match.first].start, ws[match.last].end
-        others = owned - set(range(match.first, match.last + 1))
-        start, end = _extend(ws, members, others, match, choice.used - ENCOUNTER)
+        blocked = owned - set(range(match.first, match.last + 1))
+        start, end = _extend(ws, members, blocked, match, choice.used - ENCOUNTER)
         taken.append((start, end))
         entry = cat.entries[choice.code]
         score = SCORES.get(match.source, 0.8) - (0.1 if match.corrected else 0.0)
@@ -119,16 +123,33 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
                 why=f"Words {text[start:end]!r} → {cat.entries[match.anchor].title}",
             )
         )
-        findings[-1].status = _status(text, clause, start, end, taken)
-    for finding, clause_start in zip(findings, [cuts[home[m.first]] for m in matches], strict=True):
+        findings[-1].words = frozenset(ws[i].norm for i in range(match.first, match.last + 1))
+    cores = [(ws[m.first].start, ws[m.last].end) for m in matches]
+    for k, (finding, match) in enumerate(zip(findings, matches, strict=True)):
         others = [(f.start, f.end) for f in findings if f is not finding]
-        finding.status = _status(text, clause_start, finding.start, finding.end, others)
+        core_start, core_end = cores[k]
+        clause = cuts[home[match.first]]
+        finding.status = _status(text, clause, core_start, core_end, others)
     findings = _first_of_each(combine.apply(cat, findings))
     for finding in findings:
         finding.coded = finding.status == Status.PRESENT or (
             finding.status == Status.UNCERTAIN and setting == "inpatient"
         )
     return sorted(findings, key=lambda f: (f.start, f.end))
+
+
+HINTS = [
+    (
+        re.compile(r"poorly controlled|uncontrolled|out of control|not well controlled", re.I),
+        "hyperglycemia",
+    ),
+]
+
+
+def _hints(clause: str) -> set[str]:
+    """Words a phrase of the clause stands for ("poorly controlled" diabetes is coded as
+    diabetes with hyperglycemia, as the Index directs)."""
+    return {word for pattern, word in HINTS if pattern.search(clause)}
 
 
 def _first_of_each(findings: list[Finding]) -> list[Finding]:
@@ -215,7 +236,7 @@ def _match(
 
 
 def _extend(
-    ws: list[Word], members: list[int], blocked: set[int], match: Match, used: frozenset[str]
+    ws: list[Word], members: set[int], blocked: set[int], match: Match, used: frozenset[str]
 ) -> tuple[int, int]:
     """The evidence: the matched words, grown over nearby words the code also names,
     never into another condition's words."""

@@ -42,17 +42,22 @@ DEFAULTS = frozenset(
         "single",
         "end",
         "stage",
+        "native",
+        "pectoris",
     ]
 )
 # The wider place to search for some terms (its category is not where its details live).
 ROOTS: dict[str, str | tuple[str, ...]] = {
     "J32.9": ("J32", "J01"),
+    "M19": "M15-M19",
+    "F32": ("F32", "F33"),
+    "F32.A": ("F32", "F33"),
+    "F32.9": ("F32", "F33"),
+    "I25.10": "I25.1",
     "M19.90": "M15-M19",
     "I82.409": "I82.4",
     "I82.401": "I82.4",
     "I82.402": "I82.4",
-    "F32.A": "F32",
-    "F32.9": "F32",
     "S06.0X0A": "S06.0",
     "H26.9": "H25-H28",
     "M21.619": "M21.6",
@@ -83,6 +88,18 @@ IMPLIES = {
     "heel": ("foot", "ankle"),
     "bilateral": ("both",),
     "acl": ("anterior", "cruciate"),
+    "wrist": ("upper", "limb"),
+    "carpal": ("upper", "limb"),
+    "elbow": ("upper", "limb"),
+    "shoulder": ("upper", "limb"),
+    "knee": ("lower", "limb"),
+    "ankle": ("lower", "limb"),
+    "hip": ("lower", "limb"),
+    "calf": ("lower", "leg", "limb"),
+    "shin": ("lower", "leg", "limb"),
+    "colon": ("large", "intestine"),
+    "sigmoid": ("large", "intestine", "colon"),
+    "gestation": ("pregnancy",),
 }
 NEVER_IMPLIED = frozenset(["other", "specified"])
 
@@ -101,16 +118,17 @@ def context_words(said: set[str]) -> set[str]:
     return out
 
 
-def refine(cat: Catalogue, anchor: str, said: set[str], denied: set[str]) -> Choice:
+def refine(cat: Catalogue, anchor: str, said: set[str], near: set[str]) -> Choice:
     """The most specific billable code under the anchor's root that the words fit."""
     roots = _roots(cat, anchor)
     implied: set[str] = set()
     for root in roots:
         implied |= set(cat.entries[root].words) - NEVER_IMPLIED
-        if root != anchor:
-            implied |= set(cat.entries[anchor].words) & set(cat.entries[root].words)
+    own = cat.entries[anchor]
+    implied |= set(own.words - own.without) - NEVER_IMPLIED
     context = context_words(said) | implied
-    best: list[tuple[tuple[int, int, int, int], str]] = []
+    near = context_words(near)
+    best: list[tuple[tuple[int, int, int, int, int], str]] = []
     under = [code for root in roots for code in cat.billable_under(root)]
     for position, code in enumerate(under):
         entry = cat.entries[code]
@@ -120,8 +138,8 @@ def refine(cat: Catalogue, anchor: str, said: set[str], denied: set[str]) -> Cho
         missing = needed - context
         if missing - DEFAULTS and code != anchor:
             continue
-        used = (entry.words | entry.bonus) & context_words(said)
-        rank = (len(used), int(code == anchor), -len(missing), -position)
+        used = (entry.words | entry.bonus) & context_words(said) - DEFAULTS
+        rank = (len(used & near), len(used), int(code == anchor), -len(missing), -position)
         best.append((rank, code))
     if not best:
         children = cat.billable_under(anchor)
@@ -137,7 +155,7 @@ def refine(cat: Catalogue, anchor: str, said: set[str], denied: set[str]) -> Cho
 
 
 def _roots(cat: Catalogue, anchor: str) -> list[str]:
-    wider = ROOTS.get(anchor)
+    wider = ROOTS.get(anchor) or ROOTS.get(anchor[:3])
     if wider is None:
         wider = anchor if not cat.entries[anchor].billable else anchor[:3]
     roots = [wider] if isinstance(wider, str) else list(wider)
