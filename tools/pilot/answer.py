@@ -60,7 +60,9 @@ def release_of(code: Code) -> str:
 
 def cite(code: Code, anchor: str = "", label: str = "", query: str = "") -> Citation:
     """A link to `code`'s page, at the block `anchor` names (#addon-h, #notes-h …)."""
-    url = code.get_absolute_url() + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")
+    url = (
+        code.get_absolute_url() + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")
+    )
     return Citation(label or f"{code.code} – {code.title}", url, release_of(code))
 
 

@@ -2,7 +2,6 @@
 6I and 6J as loaded). CC exclusions by principal diagnosis (Table 6K) are not loaded:
 a question that depends on them says so."""
 
-
 from codes.models import ComorbidityLevel, MsDrg
 
 from .answer import Answer, Citation, Fact, cite, decline
@@ -14,8 +13,10 @@ NAMES = {"cc": "CC", "mcc": "MCC"}
 def cc_mcc(question: Question) -> Answer:
     code = question.known[0]
     level = (
-        ComorbidityLevel.objects.filter(code=code).select_related("release")
-        .order_by("-fiscal_year").first()
+        ComorbidityLevel.objects.filter(code=code)
+        .select_related("release")
+        .order_by("-fiscal_year")
+        .first()
     )
     loaded = level is not None or ComorbidityLevel.objects.exists()
     if not loaded:
@@ -37,9 +38,7 @@ def cc_mcc(question: Question) -> Answer:
             f" Whether {others[0].code} as principal diagnosis excludes it (the CC exclusion "
             "list) is not in our data."
         )
-        return Answer(
-            text, "cc_mcc", facts, [cite(code, "facts-h")], [code.code], declined=True
-        )
+        return Answer(text, "cc_mcc", facts, [cite(code, "facts-h")], [code.code], declined=True)
     return Answer(
         text,
         "cc_mcc",
@@ -63,7 +62,8 @@ def drg(question: Question) -> Answer:
         return decline("drg", "Name an MS-DRG number, for example 470.")
     rows = {
         row.drg: row
-        for row in MsDrg.objects.filter(drg__in=numbers).select_related("release")
+        for row in MsDrg.objects.filter(drg__in=numbers)
+        .select_related("release")
         .order_by("fiscal_year")
     }
     missing = [n for n in numbers if n not in rows]
@@ -84,7 +84,9 @@ def drg(question: Question) -> Answer:
             Fact("Geometric mean length of stay", _number(row.geometric_mean_los), release),
             Fact("Arithmetic mean length of stay", _number(row.arithmetic_mean_los), release),
         ]
-        citations.append(Citation(f"MS-DRG {row.drg}: CMS Table 5, FY{row.fiscal_year}", "", release))
+        citations.append(
+            Citation(f"MS-DRG {row.drg}: CMS Table 5, FY{row.fiscal_year}", "", release)
+        )
         parts.append(_sentence(question, row, kind))
     return Answer(" ".join(parts), "drg", facts, citations, list(dict.fromkeys(numbers)))
 
@@ -107,4 +109,3 @@ def _sentence(question: Question, row: MsDrg, kind: str) -> str:
 
 def _number(value: object) -> str:
     return "not given" if value is None else str(value)
-

@@ -14,11 +14,14 @@ from .answer import Answer, Citation, Fact, cite, decline, release_of
 from .question import Question
 
 # Words of a question that say what is asked, not what the code is for.
-FLUFF = set(
-    """what whats what's which is the a an for code codes cpt hcpcs icd icd10 icd-10 10 pcs
-    dx diagnosis procedure does do i we my our use bill billed supplier needs need patient
-    pts pt please find give me tell of to it that this there any nothing fancy plain
-    modifier modifiers means mean meaning medicare""".split()
+FLUFF = frozenset(
+    re.findall(
+        r"\S+",
+        "what whats what's which is the a an for code codes cpt hcpcs icd icd10 icd-10 10 pcs "
+        "dx diagnosis procedure does do i we my our use bill billed supplier needs need patient "
+        "pts pt please find give me tell of to it that this there any nothing fancy plain "
+        "modifier modifiers means mean meaning medicare",
+    )
 )
 SYSTEM_HINTS = [
     (r"\bhcpcs\b", [System.HCPCS]),
@@ -27,7 +30,12 @@ SYSTEM_HINTS = [
     (r"\bicd-?\s?10\b|\bicd10cm\b|\bdx\b|\bdiagnosis\b", [System.ICD10CM]),
     (r"\bmodifiers?\b", [System.MODIFIER]),
 ]
-REWRITES = [(r"\bw/o\b", "without"), (r"\bw/", "with "), (r"\bw\b", "with"), (r"\binj\b", "injection")]
+REWRITES = [
+    (r"\bw/o\b", "without"),
+    (r"\bw/", "with "),
+    (r"\bw\b", "with"),
+    (r"\binj\b", "injection"),
+]
 WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -67,8 +75,10 @@ def _until(code: Code) -> str:
 
 def _follow_ups(code: Code) -> list[str]:
     if code.system == System.ICD10CM:
-        return [f"is {code.code} a CC", f"what replaced {code.code}" if code.is_deleted else
-                f"when was {code.code} added"]
+        return [
+            f"is {code.code} a CC",
+            f"what replaced {code.code}" if code.is_deleted else f"when was {code.code} added",
+        ]
     if code.system in (System.CPT, System.HCPCS):
         return [f"which modifiers go with {code.code}", f"is {code.code} an add-on code"]
     return []
@@ -84,7 +94,11 @@ def words_of(question: Question) -> tuple[str, list[str] | None]:
             break
     for pattern, replacement in REWRITES:
         text = re.sub(pattern, replacement, text)
-    words = [w for w in re.findall(r"[a-z0-9][a-z0-9-]*", text) if w not in FLUFF and len(w) > 1]
+    words = [
+        w
+        for w in re.findall(r"[a-z0-9][a-z0-9-]*", text)
+        if w not in FLUFF and (len(w) > 1 or w.isdigit())
+    ]
     return " ".join(words), systems
 
 
@@ -121,8 +135,10 @@ def code_for_words(question: Question) -> Answer:
                 f"{addon.code} ({addon.title}) is the add-on code; it is reported with its "
                 f"primary code {primary.code} ({primary.title}).",
                 "code_for_words",
-                [Fact(addon.code, addon.title, release_of(addon)),
-                 Fact("Primary code", primary.code, release_of(relation.source))],
+                [
+                    Fact(addon.code, addon.title, release_of(addon)),
+                    Fact("Primary code", primary.code, release_of(relation.source)),
+                ],
                 [cite(addon, "addon-h"), cite(primary, "addons-h")],
                 [addon.code, primary.code],
                 suggestions=[f"what is {addon.code}"],
@@ -179,8 +195,11 @@ def modifiers_for(question: Question) -> Answer:
         )
     names = [link.modifier.code for link in links]
     facts = [
-        Fact(link.modifier.code, link.modifier.title + (f" · {link.note}" if link.note else ""),
-             release_of(link.modifier))
+        Fact(
+            link.modifier.code,
+            link.modifier.title + (f" · {link.note}" if link.note else ""),
+            release_of(link.modifier),
+        )
         for link in links
     ]
     return Answer(
@@ -195,16 +214,20 @@ def modifiers_for(question: Question) -> Answer:
 
 def addon(question: Question) -> Answer:
     code = question.known[0]
-    relations = list(
-        CodeRelation.objects.filter(kind=CodeRelation.Kind.ADDON_OF)
-        .filter(source=code)
-        .select_related("target", "release")
-    ) or []
+    relations = (
+        list(
+            CodeRelation.objects.filter(kind=CodeRelation.Kind.ADDON_OF)
+            .filter(source=code)
+            .select_related("target", "release")
+        )
+        or []
+    )
     primaries = [r.target for r in relations]
     addons = [
         r.source
-        for r in CodeRelation.objects.filter(kind=CodeRelation.Kind.ADDON_OF, target=code)
-        .select_related("source", "release")
+        for r in CodeRelation.objects.filter(
+            kind=CodeRelation.Kind.ADDON_OF, target=code
+        ).select_related("source", "release")
     ]
     release = next((r.release.name for r in relations if r.release), release_of(code))
     facts: list[Fact] = []

@@ -1,4 +1,4 @@
-""""Can X be reported with Y": the claim check's rules (tools/claims) over the codes,
+""" "Can X be reported with Y": the claim check's rules (tools/claims) over the codes,
 units and modifiers the question names, on the date it names (else today)."""
 
 from datetime import date
@@ -105,7 +105,10 @@ def _blocks(finding: claims.Finding) -> bool:
         return True
     if finding.rule == "code-first" and finding.severity == WARNING:
         return True
-    return finding.rule == "fee-schedule" and finding.message.split("status ")[-1][:1] in NEVER_SEPARATE
+    return (
+        finding.rule == "fee-schedule"
+        and finding.message.split("status ")[-1][:1] in NEVER_SEPARATE
+    )
 
 
 def _message(finding: claims.Finding) -> str:

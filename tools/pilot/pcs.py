@@ -29,7 +29,9 @@ def root_operation(question: Question, name: str) -> Answer:
     rows = list(
         PcsAxisLabel.objects.filter(
             position=3, prefix__startswith=MEDICAL_SURGICAL, label__iexact=name
-        ).exclude(definition="").select_related("release")
+        )
+        .exclude(definition="")
+        .select_related("release")
     )
     if not rows:
         return decline("pcs_definition", f"The definition of {name} is not in our loaded tables.")
@@ -66,10 +68,14 @@ def approach(question: Question) -> Answer | None:
     value = match[1].upper()
     row = (
         PcsAxisLabel.objects.filter(position=5, value=value, prefix__startswith=MEDICAL_SURGICAL)
-        .exclude(definition="").select_related("release").first()
+        .exclude(definition="")
+        .select_related("release")
+        .first()
     )
     if row is None:
-        return decline("pcs_definition", f"Approach {value} has no definition in our loaded tables.")
+        return decline(
+            "pcs_definition", f"Approach {value} has no definition in our loaded tables."
+        )
     release = row.release.name if row.release else ""
     return Answer(
         f"Approach {value} ({row.label}): {row.definition}.",

@@ -51,7 +51,9 @@ NEGATED = re.compile(r"\b(?:without|but no|no)\s+(?:a\s+|the\s+)?([A-Za-z0-9.]{3
 # Upper-case two-letter words coders write that are not meant as modifiers.
 NOT_MODIFIERS = {"CC", "MS", "OK", "CT", "DX", "IV", "PT", "OR", "ER", "NO", "US", "MD", "ED"}
 # Two-letter English words, never a modifier when typed in lower case.
-ENGLISH = set("is an at on in of to do go me my we it be by or if as so up no us am he ok".split())
+ENGLISH = frozenset(
+    "is an at on in of to do go me my we it be by or if as so up no us am he ok".split()  # noqa: SIM905
+)
 # Words shaped like codes that are not codes: "icd10", "fy2026", "cpt4".
 NOT_CODES = re.compile(r"^(ICD|CPT|PCS|FY|HCPCS|DRG|MSDRG|MDC|CMS)\d*$")
 ICD_HEADING = re.compile(r"^[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,3})?$")
@@ -108,8 +110,10 @@ def parse(text: str) -> Question:
             question.tokens.append(token)
         elif len(token) == 2 and _modifier_shaped(token, modifier_word, after):
             candidates.append((upper, [(System.MODIFIER, upper)]))
-        elif 3 <= len(token) <= 8 and any(ch.isdigit() for ch in token) and _code_shaped(
-            upper, pcs_words
+        elif (
+            3 <= len(token) <= 8
+            and any(ch.isdigit() for ch in token)
+            and _code_shaped(upper, pcs_words)
         ):
             candidates.append((upper, _forms(upper)))
         elif token.isdigit():

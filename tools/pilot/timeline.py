@@ -14,9 +14,10 @@ from .question import Question
 def valid_on(question: Question) -> Answer:
     code = question.known[0]
     day = question.day
-    assert day is not None
-    history = list(code.history.all())
-    standing = asof.standing(code, history, day)
+    if day is None:
+        return history(question)
+    events = list(code.history.all())
+    standing = asof.standing(code, events, day)
     verdict = "yes" if standing.valid else "no"
     text = f"{'Yes' if standing.valid else 'No'}: {standing.reason}"
     facts = [Fact("Date of service", f"{day:%Y-%m-%d}")]
@@ -24,7 +25,7 @@ def valid_on(question: Question) -> Answer:
         facts.append(Fact("Effective", f"{code.effective_date:%Y-%m-%d}", release_of(code)))
     if code.termination_date:
         facts.append(Fact("Valid through", f"{code.termination_date:%Y-%m-%d}", release_of(code)))
-    facts += [_event_fact(event) for event in history]
+    facts += [_event_fact(event) for event in events]
     return Answer(
         text,
         "date_of_service",
@@ -60,7 +61,11 @@ def history(question: Question) -> Answer:
         facts.append(Fact("Use instead", ", ".join(r.code for r in replacements), release_of(code)))
     parts = []
     if code.is_deleted:
-        until = f"; its last valid day was {code.termination_date:%Y-%m-%d}" if code.termination_date else ""
+        until = (
+            f"; its last valid day was {code.termination_date:%Y-%m-%d}"
+            if code.termination_date
+            else ""
+        )
         parts.append(f"{code.code} was deleted{until}.")
     elif ended is not None and not code.billable:
         parts.append(
@@ -105,10 +110,8 @@ def _replacements(code: Code, ended: CodeHistory | None) -> list[Code]:
         return found
     icd = Code.objects.in_system(System.ICD10CM).billable().select_related("release")
     if code.is_deleted and code.termination_date and code.parent_id:
-        parent = code.parent
-        assert parent is not None
         added = icd.filter(
-            code__startswith=parent.code,
+            code__startswith=code.parent.code if code.parent else code.code,
             effective_date=code.termination_date + timedelta(days=1),
         ).order_by("position", "code")
         plain = code.code.replace(".", "")

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from .claims import api_claim_check, claim_check
+from .pilot import api_casepilot, casepilot
 from .redact import api_redact_phi, redact_phi
 
 
@@ -42,8 +43,9 @@ TOOLS = [
     ),
     Tool(
         "CasePilot",
-        "Answers coding questions about a case with facts from the code pages, each one cited.",
-        None,
+        "Answers short coding questions from our own code pages, each fact cited with its "
+        "release, and says so when our data cannot answer.",
+        "tools:casepilot",
     ),
 ]
 
@@ -54,4 +56,12 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "tools/index.html", {"tools": tools})
 
 
-__all__ = ["api_claim_check", "api_redact_phi", "claim_check", "index", "redact_phi"]
+__all__ = [
+    "api_casepilot",
+    "api_claim_check",
+    "api_redact_phi",
+    "casepilot",
+    "claim_check",
+    "index",
+    "redact_phi",
+]
