@@ -107,7 +107,7 @@ def code_for_words(question: Question) -> Answer:
     if not words:
         return decline("code_for_words", "The question names nothing to look up.")
     hits = search(words, systems, limit=8)
-    hits = [hit for hit in hits if _confident(words, hit)]
+    hits = [hit for hit in hits if _confident(words, hit) and not _contradicts(words, hit.title)]
     if not hits:
         where = f" in {System(systems[0]).label}" if systems else ""
         return decline(
@@ -174,6 +174,16 @@ def _confident(words: str, hit: object) -> bool:
     return len(shared) >= 2 and (
         len(shared) / len(asked) >= 0.75 or len(covered) / len(title) >= 0.75
     )
+
+
+def _contradicts(words: str, title: str) -> bool:
+    """The words say "without X" and the title has X, but not "without X"."""
+    lower = title.lower()
+    for match in re.finditer(r"\bwithout (\w+)", words):
+        stem = match[1][:5]
+        if stem in lower and not re.search(rf"\b(without|w/o|no) {re.escape(stem)}", lower):
+            return True
+    return False
 
 
 def _same_word(a: str, b: str) -> bool:
