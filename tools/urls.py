@@ -19,4 +19,7 @@ urlpatterns = [
     # The claim check: codes, units, modifiers and a date of service → findings
     path("tools/case2code/check/", views.claim_check, name="claim-check"),
     path("api/claim-check", views.api_claim_check, name="api-claim-check"),
+    # CasePilot: the conversation page (form POST) and its JSON API
+    path("tools/casepilot/", views.casepilot, name="casepilot"),
+    path("api/casepilot", views.api_casepilot, name="api-casepilot"),
 ]

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from .case2code import api_case2code, case2code_page
 from .claims import api_claim_check, claim_check
 from .detect import api_detect_icd10cm, detect_icd10cm
+from .pilot import api_casepilot, casepilot
 from .redact import api_redact_phi, redact_phi
 
 
@@ -44,8 +45,9 @@ TOOLS = [
     ),
     Tool(
         "CasePilot",
-        "Answers coding questions about a case with facts from the code pages, each one cited.",
-        None,
+        "Answers short coding questions from our own code pages, each fact cited with its "
+        "release, and says so when our data cannot answer.",
+        "tools:casepilot",
     ),
 ]
 
@@ -58,10 +60,12 @@ def index(request: HttpRequest) -> HttpResponse:
 
 __all__ = [
     "api_case2code",
+    "api_casepilot",
     "api_claim_check",
     "api_detect_icd10cm",
     "api_redact_phi",
     "case2code_page",
+    "casepilot",
     "claim_check",
     "detect_icd10cm",
     "index",
