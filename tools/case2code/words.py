@@ -98,9 +98,8 @@ def words(text: str, offset: int = 0, keep_stop: bool = False) -> list[Word]:
             continue
         start, end = match.start() + offset, match.end() + offset
         parts = {stem(raw)}
-        for table in (PLAIN, EXPANSIONS):
-            if raw in table:
-                parts.update(stem(part) for part in table[raw].split() if part not in STOP)
+        for meaning in (PLAIN.get(raw, ""), *EXPANSIONS.get(raw, ())):
+            parts.update(stem(part) for part in meaning.split() if part not in STOP)
         for ending, implied in ENDINGS.items():
             if raw.endswith(ending):
                 parts.update(stem(part) for part in implied.split())
