@@ -123,7 +123,7 @@ def search_words(query: str, systems: Systems, limit: int) -> list[SearchHit]:
     typed = {w for term in parsed.terms if not term.phrase for w in term.alternatives[0]}
     frequency = backend.frequencies(typed)
     corrected = correct_spelling(query, parsed, backend, frequency)
-    named = _named(parsed, corrected, systems)
+    named = _named(query, parsed, corrected, systems)
     ranked: dict[int, tuple[float, str]] = {}
     # Passes in rank order: every word as typed; every word, misspellings corrected;
     # some of the words. A pass runs only while the page is not full.
@@ -143,9 +143,11 @@ def search_words(query: str, systems: Systems, limit: int) -> list[SearchHit]:
     return _rank(corrected or parsed, query, ranked, named, limit)
 
 
-def _named(parsed: WordQuery, corrected: WordQuery | None, systems: Systems) -> dict[int, int]:
+def _named(
+    query: str, parsed: WordQuery, corrected: WordQuery | None, systems: Systems
+) -> dict[int, int]:
     """Codes the whole query names (code id -> the name's weight), in one query."""
-    keys = name_keys(parsed) + (name_keys(corrected) if corrected else [])
+    keys = name_keys(parsed, query) + (name_keys(corrected, query) if corrected else [])
     rows = SearchName.objects.filter(key__in=keys)
     if systems:
         rows = rows.filter(code__system__in=systems)

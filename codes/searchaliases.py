@@ -62,8 +62,9 @@ def stem(word: str) -> str:
 
 
 def key(words: Iterable[str]) -> str:
-    """The lookup key of a term: its stems without stop words, as a sorted set."""
-    stems = {stem(w) for w in words if w not in STOP_WORDS and w != "nos"}
+    """The lookup key of a term: its stems without stop words, as a sorted set. "without"
+    stays: "migraine without aura" is not a name of "migraine with aura"."""
+    stems = {stem(w) for w in words if (w not in STOP_WORDS or w == "without") and w != "nos"}
     return " ".join(sorted(stems))[:MAX_KEY]
 
 

@@ -99,11 +99,13 @@ def readings(parsed: WordQuery) -> list[list[str]]:
     ]
 
 
-def name_keys(parsed: WordQuery) -> list[str]:
-    """The name keys of every reading (see codes.searchaliases.key)."""
+def name_keys(parsed: WordQuery, query: str = "") -> list[str]:
+    """The name keys of every reading (see codes.searchaliases.key); a "without" typed
+    in `query` stays in the key, as it does in the names."""
     keys = []
+    negated = ["without"] if "without" in WORD.findall(query.lower()) else []
     for words in readings(parsed):
-        found = key(words)
+        found = key(words + negated)
         if found and found not in keys:
             keys.append(found)
     return keys

@@ -14,6 +14,8 @@ Each candidate's score adds, with the reason for each weight:
 - concepts the query did not ask for (newborn, pregnancy, postprocedural, sequela,
   subsequent encounter, drug-induced, "in diseases classified elsewhere", history,
   screening, pathological fracture …) -6 each: they narrow the term to another case;
+- "other" (a residual code) -2 unless asked; type 1 diabetes -2 unless the query says
+  "1": diabetes with no type stated is coded as type 2 (ICD-10-CM guideline I.C.4.a.2);
 - laterality and encounter as asked: the side asked +3, another side -4, a side when
   none was asked -1; subsequent encounter -8 and sequela -10 unless asked, initial
   encounter +1; open fracture -2 unless asked;
@@ -32,6 +34,7 @@ from .searchaliases import stem
 
 NAMED = 200
 MAX_RELEVANCE = 30  # bm25 of a rare word in a short title runs past 90: it must not decide alone
+RELEVANCE_WEIGHT = 0.25  # tf differences among titles that hold every word are mostly noise
 WORD = re.compile(r"[a-z0-9]+")
 
 # Concepts a title can add to a term; each is a set of stems, any one of which says it.
@@ -88,7 +91,7 @@ def score(candidate: Candidate, term_words: list[list[list[str]]], query: str = 
         all_in_title &= len(hit) == len({stem(w) for w in best})
     coverage = len(covered) / max(len(title_stems), 1)
     typed = [w for words in (term[0] for term in term_words) for w in words]
-    value = min(candidate.relevance, MAX_RELEVANCE)
+    value = min(candidate.relevance, MAX_RELEVANCE) * RELEVANCE_WEIGHT
     if candidate.named:
         value += NAMED + candidate.named
     value += 4 if candidate.billable or candidate.system == "modifier" else 0
@@ -98,14 +101,21 @@ def score(candidate: Candidate, term_words: list[list[list[str]]], query: str = 
     value += 2 if typed and title_words[: len(typed)] == typed else 0
     value -= len(title) / 25
     lowered = title.lower()
-    if "unspecified" not in asked and (
-        "unspecified" in title_stems or "without complication" in lowered
+    extras = _with_without(asked, lowered, query.lower())
+    value += extras
+    if (
+        extras >= 0
+        and "unspecified" not in asked
+        and ("unspecified" in title_stems or "without complication" in lowered)
     ):
-        value += 2
-    value += _with_without(asked, lowered, query.lower())
+        value += 2  # unspecified about the term itself, not about a "with" it adds
     for concept in CONCEPTS:
         if concept & title_stems and not concept & asked:
             value -= 6
+    if "other" in title_stems and "other" not in asked:
+        value -= 2  # "other specified": a residual code, never the default of a bare term
+    if "type 1 diabetes" in lowered and "1" not in asked:
+        value -= 2  # diabetes with no type stated is coded as type 2 (ICD-10-CM guideline)
     value += _sides(asked, title_stems)
     value += _encounter(asked, lowered)
     if candidate.system == "hcpcs" and QUALITY_CODES.match(candidate.code):

@@ -222,6 +222,7 @@ LAY_TERMS: dict[str, str | tuple[str, ...]] = {
     "low blood sugar": "hypoglycemia",
     "sugar diabetes": "diabetes mellitus",
     "sugar": "diabetes",
+    "diabetes": "diabetes mellitus",
     "low potassium": "hypokalemia",
     "high potassium": "hyperkalemia",
     "low sodium": "hyponatremia",
@@ -598,6 +599,10 @@ ANATOMY: dict[str, str] = {
     "tailbone": "coccyx",
     "shoulder blade": "scapula",
     "big toe": "great toe",
+    "leg": "lower limb",
+    "arm": "upper limb",
+    "hand": "hand",
+    "foot": "foot",
 }
 
 INDEX_DEFAULTS: dict[str, str] = {
