@@ -130,11 +130,11 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         core_start, core_end = cores[k]
         clause = cuts[home[match.first]]
         finding.status = _status(text, clause, core_start, core_end, others)
-    findings = _first_of_each(combine.apply(cat, findings))
     for finding in findings:
         finding.coded = finding.status == Status.PRESENT or (
             finding.status == Status.UNCERTAIN and setting == "inpatient"
         )
+    findings = _first_of_each(combine.apply(cat, findings))
     return sorted(findings, key=lambda f: (f.start, f.end))
 
 
