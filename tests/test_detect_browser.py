@@ -6,8 +6,8 @@ from tests.test_browser import ARTIFACTS, browser  # noqa: F401 - the shared fix
 
 NOTE = (
     "Assessment: type 2 diabetes with a diabetic foot ulcer.\n"
-    "Family History: mother with type 1 diabetes.\n"
-    "Closed fracture of the left femoral neck, initial encounter."
+    "Closed fracture of the left femoral neck, initial encounter.\n"
+    "Family History: mother with type 1 diabetes."
 )
 
 
