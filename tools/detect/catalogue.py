@@ -15,7 +15,7 @@ from codes.formats import System
 from codes.models import Code, CodeNote, Release
 
 from .lexicon import TERMS
-from .text import content, fold, title_words, words
+from .text import STOP, content, fold, title_words, words
 
 # Words a title may carry that a note never needs to say for the code to fit.
 OPTIONAL = frozenset(["unspecified", "nos", "mellitus", "elsewhere", "classified", "not"])
@@ -122,9 +122,7 @@ def _build() -> Catalogue:
     for code, title, billable, parent in rows:
         full, bare = title_words(title, memo)
         bares[code] = bare
-        without = frozenset().union(
-            *(_after_without(title_words(piece, memo)[0]) for piece in title.split(", "))
-        )
+        without = _without_part(title, memo)
         required = frozenset(content(bare)) - OPTIONAL
         bonus = frozenset(content(full)) - OPTIONAL - required
         entries[code] = Entry(code, title, billable, parent, required, bonus, without)
@@ -214,18 +212,22 @@ def _add(
         phrases[key].append((source, code))
 
 
-def _after_without(norms: list[str]) -> frozenset[str]:
-    """Words of a title that follow "without" up to the next "with" or comma-free end."""
-    out: set[str] = set()
-    inside = False
-    for w in norms:
-        if w in ("without", "not"):
-            inside = True
-        elif w == "with":
-            inside = False
-        elif inside and w not in OPTIONAL:
-            out.add(w)
-    return frozenset(out) | ({"without"} if "without" in norms else frozenset())
+def _without_part(title: str, memo: dict[str, list[str]]) -> frozenset[str]:
+    """The words a title says are absent ("without spontaneous rupture of ear drum"):
+    from "without" or "not" to the next "with" or comma, less words it also says are
+    there ("..., left ear")."""
+    absent: set[str] = set()
+    present: set[str] = set()
+    for piece in title.split(", "):
+        inside = False
+        for w in title_words(piece, memo)[0]:
+            if w in ("without", "not"):
+                inside = True
+            elif w == "with":
+                inside = False
+            elif w not in STOP and w not in OPTIONAL:
+                (absent if inside else present).add(w)
+    return frozenset(absent - present) | ({"without"} if "without" in title.lower() else set())
 
 
 __all__ = ["Catalogue", "Entry", "fold", "load"]

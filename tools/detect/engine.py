@@ -91,12 +91,15 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         matches = [m for m in matches if not any(_overlap(m, i) for i in injuries)]
         matches = sorted(matches + injuries, key=lambda m: m.first)
     encounter = {w.norm for w in ws if w.norm in ENCOUNTER}
+    by_clause: dict[int, list[int]] = {}
+    for i, k in enumerate(home):
+        by_clause.setdefault(k, []).append(i)
     owned = {i for m in matches for i in range(m.first, m.last + 1)}
     findings: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for match in matches:
         clause = cuts[home[match.first]]
-        members = {i for i in range(len(ws)) if home[i] == home[match.first]}
+        members = set(by_clause[home[match.first]])
         said, denied = _said(ws, members, match)
         said |= _hints(text[clause.start : clause.end])
         if not said & ENCOUNTER:
@@ -130,11 +133,11 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         core_start, core_end = cores[k]
         clause = cuts[home[match.first]]
         finding.status = _status(text, clause, core_start, core_end, others)
-    findings = _first_of_each(combine.apply(cat, findings))
     for finding in findings:
         finding.coded = finding.status == Status.PRESENT or (
             finding.status == Status.UNCERTAIN and setting == "inpatient"
         )
+    findings = _first_of_each(combine.apply(cat, findings))
     return sorted(findings, key=lambda f: (f.start, f.end))
 
 
@@ -263,7 +266,7 @@ def _injuries(cat: Catalogue, ws: list[Word], home: list[int]) -> list[Match]:
     for i, w in enumerate(ws):
         if w.norm not in cat.injuries:
             continue
-        members = [k for k in range(len(ws)) if home[k] == home[i] and abs(k - i) <= 10]
+        members = [k for k in range(max(0, i - 10), min(len(ws), i + 11)) if home[k] == home[i]]
         said = {ws[k].norm for k in members} - STOP
         context = context_words(said)
         best: tuple[tuple[int, int, int], str] | None = None

@@ -82,11 +82,29 @@ def _score(tally: Tally, case: dict[str, Any], findings: list[Finding]) -> None:
     tally.extras += [(case["id"], c) for c in (got - want).elements()]
     text = case["text"]
     for entry in case["expected"]:
-        start = text.find(entry["evidence"])
-        end = start + len(entry["evidence"])
-        near = [f for f in findings if f.start < end and start < f.end]
+        near = _mention(text, entry, findings)
         tally.status_seen[entry["status"]] += 1
         if any(f.status == entry["status"] for f in near):
             tally.status_right[entry["status"]] += 1
         if entry["status"] in NEVER_CODED and any(f.coded for f in near):
             tally.leaks.append((case["id"], entry["code"], entry["status"]))
+
+
+def _mention(text: str, entry: dict[str, Any], findings: list[Finding]) -> list[Finding]:
+    """The findings at the annotated words. Words that occur more than once ("asthma"
+    in the patient and in the father) are read where a finding with the annotated code
+    or status sits, else at their first occurrence."""
+    spots = []
+    start = text.find(entry["evidence"])
+    while start >= 0:
+        end = start + len(entry["evidence"])
+        spots.append([f for f in findings if f.start < end and start < f.end])
+        start = text.find(entry["evidence"], start + 1)
+    for wanted in (
+        lambda f: f.code == entry["code"] and f.status == entry["status"],
+        lambda f: f.status == entry["status"],
+    ):
+        for near in spots:
+            if any(wanted(f) for f in near):
+                return near
+    return spots[0] if spots else []

@@ -122,6 +122,7 @@ STOP = frozenset(
         "that",
         "these",
         "those",
+        "due",
     ]
 )
 SPLIT = re.compile(r"[-/.]")
