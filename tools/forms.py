@@ -70,3 +70,41 @@ class RedactForm(forms.Form):
                 code=TOO_LONG,
             )
         return text
+
+
+SETTING_CHOICES = [
+    ("outpatient", "Outpatient (uncertain diagnoses are not coded)"),
+    ("inpatient", "Inpatient (uncertain diagnoses at discharge are coded as if established)"),
+]
+
+
+class DetectForm(forms.Form):
+    """DetectICD10CM's pasted note and care setting. Text over the limit is an error
+    with code `too_long` (the view answers 413)."""
+
+    text = forms.CharField(
+        strip=False,
+        label="Clinical text",
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
+        error_messages={"required": "Paste some clinical text."},
+    )
+    setting = forms.ChoiceField(
+        choices=SETTING_CHOICES, initial="outpatient", widget=forms.RadioSelect
+    )
+
+    def clean_text(self) -> str:
+        text = str(self.cleaned_data.get("text") or "")
+        if not text.strip():
+            raise ValidationError("Paste some clinical text.")
+        limit = settings.TOOLS_MAX_CHARS
+        if len(text) > limit:
+            raise ValidationError(
+                f"The text has {len(text):,} characters; DetectICD10CM takes up to {limit:,} "
+                "at a time. Split it and run each part.",
+                code=TOO_LONG,
+            )
+        return text
+
+    @property
+    def too_long(self) -> bool:
+        return any(e.code == TOO_LONG for errors in self.errors.as_data().values() for e in errors)

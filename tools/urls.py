@@ -13,6 +13,9 @@ urlpatterns = [
     # Case2Code: a case → candidate codes, ticked ones sent on to the claim check
     path("tools/case2code/", views.case2code_page, name="case2code"),
     path("api/case2code", views.api_case2code, name="api-case2code"),
+    # DetectICD10CM: the page (form POST without script) and its JSON API
+    path("tools/detect-icd10cm/", views.detect_icd10cm, name="detect-icd10cm"),
+    path("api/detect-icd10cm", views.api_detect_icd10cm, name="api-detect-icd10cm"),
     # The claim check: codes, units, modifiers and a date of service → findings
     path("tools/case2code/check/", views.claim_check, name="claim-check"),
     path("api/claim-check", views.api_claim_check, name="api-claim-check"),

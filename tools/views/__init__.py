@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 
 from .case2code import api_case2code, case2code_page
 from .claims import api_claim_check, claim_check
+from .detect import api_detect_icd10cm, detect_icd10cm
 from .redact import api_redact_phi, redact_phi
 
 
@@ -33,7 +34,7 @@ TOOLS = [
         "DetectICD10CM",
         "Finds the conditions a note documents and the ICD-10-CM codes "
         "they point to, with negated and historical mentions told apart.",
-        None,
+        "tools:detect-icd10cm",
     ),
     Tool(
         "Case2Code",
@@ -58,9 +59,11 @@ def index(request: HttpRequest) -> HttpResponse:
 __all__ = [
     "api_case2code",
     "api_claim_check",
+    "api_detect_icd10cm",
     "api_redact_phi",
     "case2code_page",
     "claim_check",
+    "detect_icd10cm",
     "index",
     "redact_phi",
 ]

@@ -1,0 +1,128 @@
+// DetectICD10CM without a page reload: the form posts to the JSON API and the findings
+// are drawn in place. Without JavaScript the same form posts to the page.
+// Text goes in and comes out through textContent only: never parsed as HTML.
+
+(() => {
+  const form = document.getElementById("detect-form");
+  if (!form || !window.fetch) return;
+  const result = document.getElementById("result");
+  const coded = document.querySelector("#coded tbody");
+  const notCoded = document.querySelector("#not-coded tbody");
+  const marked = document.getElementById("marked");
+  const codeList = document.getElementById("code-list");
+  const error = document.getElementById("tool-error");
+  const button = form.querySelector("button[type=submit]");
+  const max = Number(form.dataset.max);
+
+  const showError = (message) => {
+    error.textContent = message;
+    error.hidden = false;
+  };
+
+  const cell = (row, text, className) => {
+    const td = document.createElement("td");
+    if (className) td.className = className;
+    td.textContent = text;
+    row.append(td);
+    return td;
+  };
+
+  const emptyRow = (body, columns, text) => {
+    const row = document.createElement("tr");
+    row.className = "empty";
+    const td = cell(row, text);
+    td.colSpan = columns;
+    body.append(row);
+  };
+
+  const draw = (text, data) => {
+    coded.replaceChildren();
+    notCoded.replaceChildren();
+    marked.replaceChildren();
+    const codes = [];
+    for (const f of data.findings) {
+      const row = document.createElement("tr");
+      const code = cell(row, "", "code");
+      if (f.coded) {
+        const link = document.createElement("a");
+        link.href = f.url;
+        link.textContent = f.code;
+        code.append(link);
+        const title = cell(row, f.title, "title");
+        if (f.alternatives.length) {
+          const small = document.createElement("small");
+          small.className = "muted";
+          small.textContent = `Or: ${f.alternatives.join(", ")}`;
+          title.append(document.createElement("br"), small);
+        }
+        cell(row, f.text);
+        cell(row, f.status);
+        cell(row, f.billable ? "yes" : "no");
+        coded.append(row);
+        if (!codes.includes(f.code)) codes.push(f.code);
+      } else {
+        code.textContent = f.code;
+        cell(row, f.title, "title");
+        cell(row, f.text);
+        cell(row, f.status);
+        notCoded.append(row);
+      }
+    }
+    if (!coded.children.length) emptyRow(coded, 5, "No condition documented as present.");
+    if (!notCoded.children.length) emptyRow(notCoded, 4, "Nothing denied, past, in the family or hypothetical.");
+    codeList.textContent = codes.join("\n");
+    let position = 0;
+    for (const f of data.findings) {
+      if (f.start < position) continue;
+      marked.append(text.slice(position, f.start));
+      const mark = document.createElement("mark");
+      mark.className = `dx dx-${f.status}${f.coded ? " dx-coded" : ""}`;
+      mark.title = `${f.code} ${f.status}`;
+      mark.textContent = text.slice(f.start, f.end);
+      marked.append(mark);
+      position = f.end;
+    }
+    marked.append(text.slice(position));
+    result.hidden = false;
+  };
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    error.hidden = true;
+    const text = form.elements.text.value;
+    if (!text.trim()) {
+      showError("Paste some clinical text.");
+      return;
+    }
+    if (text.length > max) {
+      showError(`The text has ${text.length.toLocaleString()} characters; DetectICD10CM takes up to ${max.toLocaleString()} at a time. Split it and run each part.`);
+      return;
+    }
+    button.disabled = true;
+    fetch(form.dataset.api, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        Accept: "application/json",
+        "X-CSRFToken": form.elements.csrfmiddlewaretoken.value,
+      },
+      body: JSON.stringify({ text, setting: form.elements.setting.value }),
+      credentials: "same-origin",
+    })
+      .then((response) => response.json().then((data) => {
+        if (!response.ok) throw new Error(data.error || "DetectICD10CM could not process this text.");
+        draw(text, data);
+      }))
+      .catch((problem) => showError(problem.message))
+      .finally(() => { button.disabled = false; });
+  });
+
+  document.addEventListener("click", (event) => {
+    const copy = event.target.closest("button[data-copy-from]");
+    if (!copy || !navigator.clipboard) return;
+    navigator.clipboard.writeText(document.getElementById(copy.dataset.copyFrom).textContent).then(() => {
+      copy.textContent = "Copied";
+      setTimeout(() => { copy.textContent = "Copy the codes"; }, 1500);
+    });
+  });
+})();

@@ -1,0 +1,295 @@
+"""DetectICD10CM's pipeline: words → phrase matches → specific codes → status →
+combination codes. Plain Python over the catalogue loaded once per process.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from . import combine
+from .assertion import Clause, Status, clauses, status_of
+from .catalogue import HEADING, HEADS, INCLUSION, LEXICON, Catalogue, load
+from .lexicon import MIN_TYPO_LENGTH
+from .refine import DEFAULTS, context_words, refine
+from .text import STOP, Word, words
+
+ENCOUNTER = frozenset(
+    [
+        "initial",
+        "subsequent",
+        "sequela",
+        "encounter",
+        "routine",
+        "delayed",
+        "healing",
+        "nonunion",
+        "malunion",
+    ]
+)
+NEGATORS = frozenset(["no", "not", "without", "denies", "negative"])
+# Words that name no condition on their own: a phrase of only these is not a finding.
+NOT_ALONE = frozenset(
+    [
+        "disease",
+        "disorder",
+        "syndrome",
+        "pain",
+        "infection",
+        "other",
+        "injury",
+        "wound",
+        "trauma",
+        "falling",
+        "fall",
+        "counseling",
+        "problem",
+        "history",
+        "status",
+        *HEADS,
+    ]
+)
+SCORES = {LEXICON: 0.95, 1: 0.95, INCLUSION: 0.9, HEADING: 0.8}
+
+
+@dataclass
+class Finding:
+    """One condition the text names: its code, where, and whether it is coded."""
+
+    code: str
+    title: str
+    start: int
+    end: int
+    text: str
+    status: str
+    billable: bool
+    score: float
+    alternatives: list[str] = field(default_factory=list)
+    coded: bool = False
+    why: str = ""
+    words: frozenset[str] = frozenset()  # the matched words, folded (not shown)
+
+
+@dataclass
+class Match:
+    first: int  # index of the first word
+    last: int  # index of the last word
+    anchor: str
+    source: int
+    corrected: bool
+
+
+def detect(text: str, setting: str = "outpatient") -> list[Finding]:
+    """The conditions `text` documents, in text order. `setting` is "outpatient" (an
+    uncertain diagnosis is not coded) or "inpatient" (it is coded as if established)."""
+    cat = load()
+    ws = words(text)
+    corrected = _correct(cat, ws)
+    cuts = clauses(text)
+    home = _clause_of(ws, cuts)
+    matches = _match(cat, text, ws, home, corrected)
+    injuries = _injuries(cat, ws, home)
+    if injuries:
+        matches = [m for m in matches if not any(_overlap(m, i) for i in injuries)]
+        matches = sorted(matches + injuries, key=lambda m: m.first)
+    encounter = {w.norm for w in ws if w.norm in ENCOUNTER}
+    owned = {i for m in matches for i in range(m.first, m.last + 1)}
+    findings: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for match in matches:
+        clause = cuts[home[match.first]]
+        members = {i for i in range(len(ws)) if home[i] == home[match.first]}
+        said, denied = _said(ws, members, match)
+        said |= _hints(text[clause.start : clause.end])
+        if not said & ENCOUNTER:
+            said |= encounter
+        near = {ws[i].norm for i in members if match.first - 3 <= i <= match.last + 6}
+        choice = refine(cat, match.anchor, said, (near | (said & ENCOUNTER)) - denied)
+        start, end = ws[match.first].start, ws[match.last].end
+        blocked = owned - set(range(match.first, match.last + 1))
+        start, end = _extend(ws, members, blocked, match, choice.used - ENCOUNTER)
+        taken.append((start, end))
+        entry = cat.entries[choice.code]
+        score = SCORES.get(match.source, 0.8) - (0.1 if match.corrected else 0.0)
+        findings.append(
+            Finding(
+                code=choice.code,
+                title=entry.title,
+                start=start,
+                end=end,
+                text=text[start:end],
+                status=Status.PRESENT,
+                billable=entry.billable,
+                score=round(score, 2),
+                alternatives=list(choice.alternatives),
+                why=f"Words {text[start:end]!r} → {cat.entries[match.anchor].title}",
+            )
+        )
+        findings[-1].words = frozenset(ws[i].norm for i in range(match.first, match.last + 1))
+    cores = [(ws[m.first].start, ws[m.last].end) for m in matches]
+    for k, (finding, match) in enumerate(zip(findings, matches, strict=True)):
+        others = [(f.start, f.end) for f in findings if f is not finding]
+        core_start, core_end = cores[k]
+        clause = cuts[home[match.first]]
+        finding.status = _status(text, clause, core_start, core_end, others)
+    for finding in findings:
+        finding.coded = finding.status == Status.PRESENT or (
+            finding.status == Status.UNCERTAIN and setting == "inpatient"
+        )
+    findings = _first_of_each(combine.apply(cat, findings))
+    return sorted(findings, key=lambda f: (f.start, f.end))
+
+
+HINTS = [
+    (
+        re.compile(r"poorly controlled|uncontrolled|out of control|not well controlled", re.I),
+        "hyperglycemia",
+    ),
+]
+
+
+def _hints(clause: str) -> set[str]:
+    """Words a phrase of the clause stands for ("poorly controlled" diabetes is coded as
+    diabetes with hyperglycemia, as the Index directs)."""
+    return {word for pattern, word in HINTS if pattern.search(clause)}
+
+
+def _first_of_each(findings: list[Finding]) -> list[Finding]:
+    """One finding per code and status: the first mention stands for the others."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for finding in sorted(findings, key=lambda f: f.start):
+        if (finding.code, finding.status) not in seen:
+            seen.add((finding.code, finding.status))
+            out.append(finding)
+    return out
+
+
+def _status(text: str, clause: Clause, start: int, end: int, taken: list[tuple[int, int]]) -> str:
+    return status_of(text, clause, start, end, taken).value
+
+
+def _clause_of(ws: list[Word], cuts: list[Clause]) -> list[int]:
+    out = []
+    k = 0
+    for w in ws:
+        while k < len(cuts) - 1 and w.start >= cuts[k].end:
+            k += 1
+        out.append(k)
+    return out
+
+
+def _correct(cat: Catalogue, ws: list[Word]) -> set[int]:
+    """Read a long word within one edit of a catalogue word as that word."""
+    fixed: set[int] = set()
+    for i, w in enumerate(ws):
+        norm = w.norm
+        if norm in cat.vocabulary or len(norm) < MIN_TYPO_LENGTH - 1 or not norm.isalpha():
+            continue
+        options = set()
+        if norm in cat.deletions:
+            options.add(cat.deletions[norm])
+        for j in range(len(norm)):
+            shorter = norm[:j] + norm[j + 1 :]
+            if shorter in cat.vocabulary and len(shorter) >= MIN_TYPO_LENGTH:
+                options.add(shorter)
+            other = cat.deletions.get(shorter)
+            if other and len(other) == len(norm) and _one_apart(other, norm):
+                options.add(other)
+        if options:
+            ws[i] = Word(sorted(options)[0], w.start, w.end)
+            fixed.add(i)
+    return fixed
+
+
+def _one_apart(a: str, b: str) -> bool:
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def _match(
+    cat: Catalogue, text: str, ws: list[Word], home: list[int], corrected: set[int]
+) -> list[Match]:
+    """Longest phrases first, left to right, never across a clause."""
+    out: list[Match] = []
+    keys = [i for i, w in enumerate(ws) if w.norm not in STOP]
+    n = 0
+    while n < len(keys):
+        i = keys[n]
+        longest = cat.first_words.get(ws[i].norm, 0)
+        found = None
+        for length in range(min(longest, len(keys) - n), 0, -1):
+            span = keys[n : n + length]
+            if home[span[-1]] != home[i] or span[-1] - span[0] > length * 2 + 1:
+                continue
+            if length > 1 and "," in text[ws[span[0]].end : ws[span[-1]].start]:
+                continue  # a list ("fever, chills") is not one phrase
+            phrase = tuple(ws[k].norm for k in span)
+            if phrase in cat.phrases and not set(phrase) <= NOT_ALONE:
+                found = (span, cat.phrases[phrase])
+                break
+        if found is None:
+            n += 1
+            continue
+        span, options = found
+        source, anchor = min(options, key=lambda o: (o[0], not cat.entries[o[1]].billable, o[1]))
+        out.append(Match(span[0], span[-1], anchor, source, bool(corrected & set(span))))
+        n += len(span)
+    return out
+
+
+def _extend(
+    ws: list[Word], members: set[int], blocked: set[int], match: Match, used: frozenset[str]
+) -> tuple[int, int]:
+    """The evidence: the matched words, grown over nearby words the code also names,
+    never into another condition's words."""
+    first, last = match.first, match.last
+    for step, limit in ((1, 3), (-1, 2)):
+        gap = 0
+        i = (last if step > 0 else first) + step
+        while i in members and i not in blocked and gap <= limit:
+            gap = 0 if ws[i].norm in used else gap + 1
+            if gap == 0:
+                first, last = (first, i) if step > 0 else (i, last)
+            i += step
+    return ws[first].start, ws[last].end
+
+
+def _overlap(a: Match, b: Match) -> bool:
+    return a.first <= b.last and b.first <= a.last
+
+
+def _injuries(cat: Catalogue, ws: list[Word], home: list[int]) -> list[Match]:
+    """An injury named by its kind and its site in any order ("closed fracture of the
+    distal right radius"): the injury code whose title words the clause says most of."""
+    out: list[Match] = []
+    for i, w in enumerate(ws):
+        if w.norm not in cat.injuries:
+            continue
+        members = [k for k in range(len(ws)) if home[k] == home[i] and abs(k - i) <= 10]
+        said = {ws[k].norm for k in members} - STOP
+        context = context_words(said)
+        best: tuple[tuple[int, int, int], str] | None = None
+        for position, code in enumerate(cat.injuries[w.norm]):
+            entry = cat.entries[code]
+            if (entry.words - entry.without - DEFAULTS) - context:
+                continue
+            rank = (len(entry.words & context), -len(entry.words - context), -position)
+            if best is None or rank > best[0]:
+                best = (rank, code)
+        if best is None or best[0][0] < 2:
+            continue
+        words_of = cat.entries[best[1]].words
+        used = [k for k in members if ws[k].norm in words_of or k == i]
+        out.append(Match(min(used), max(used), best[1], LEXICON, False))
+    return out
+
+
+def _said(ws: list[Word], members: set[int], match: Match) -> tuple[set[str], set[str]]:
+    """The clause's words said of this condition, and those denied after it."""
+    said: set[str] = set()
+    denied: set[str] = set()
+    negating = False
+    for i in sorted(members):
+        norm = ws[i].norm
+        if i > match.first and norm in NEGATORS:
+            negating = True
+        (denied if negating else said).add(norm)
+    return said - STOP, denied - STOP
