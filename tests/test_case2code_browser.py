@@ -2,6 +2,7 @@
 codes, set units, run the claim check and read the findings, all without a reload."""
 
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from tests.test_browser import ARTIFACTS, browser  # noqa: F401 - the shared fixture
 
@@ -20,7 +21,10 @@ def test_describe_tick_check_and_see_findings(browser, live_server, transactiona
     assert page.locator("#candidate-rows input[name=pick]").evaluate_all(
         "boxes => boxes.map(box => box.value)"
     ) == ["97545", "97546"]
-    assert page.locator("#candidate-rows q").first.inner_text() == "3 hours of work conditioning"
+    assert (
+        page.locator("#candidate-rows q").first.inner_text()
+        == "Work conditioning session of 3 hours"
+    )
     # Keep only the add-on, with 4 units: the check finds both problems.
     page.uncheck("#candidate-rows input[value='97545']")
     page.fill("input[name='units-97546']", "4")
@@ -37,9 +41,7 @@ def test_describe_tick_check_and_see_findings(browser, live_server, transactiona
     page.check("#candidate-rows input[value='97545']")
     page.fill("input[name='units-97546']", "1")
     page.get_by_role("button", name="Check the ticked codes").click()
-    page.wait_for_function(
-        "!document.getElementById('finding-rows').innerText.includes('over its MUE')"
-    )
+    expect(page.locator("#finding-rows")).not_to_contain_text("over its MUE")
     assert page.locator("#finding-rows tr.error").count() == 0
     page.close()
 

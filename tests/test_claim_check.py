@@ -168,3 +168,39 @@ def test_the_page_without_codes_is_a_form_error(client, db):
     )
     assert response.status_code == 400
     assert "No codes found" in response.content.decode()
+
+
+def test_a_fee_schedule_not_loaded_is_said_not_passed(client, sample):
+    from codes.models import FeeScheduleIndicator
+
+    assert not any(
+        f["rule"] == "fee-schedule" and f["severity"] == "info"
+        for f in check(client, ["97545"])["findings"]
+    )
+    FeeScheduleIndicator.objects.filter(code__code="97110").delete()
+    missing = check(client, ["97110"])
+    row = next(f for f in missing["findings"] if f["rule"] == "fee-schedule")
+    assert row["severity"] == "info" and "no physician fee schedule row" in row["message"]
+    FeeScheduleIndicator.objects.all().delete()
+    result = check(client, ["97545", "E11.9"])
+    notice = next(f for f in result["findings"] if f["rule"] == "fee-schedule")
+    assert notice["severity"] == "info" and notice["codes"] == ["97545"]
+    assert "fee schedule is not loaded" in notice["message"]
+
+
+def test_every_finding_on_loaded_data_names_its_release(client, edits):
+    result = check(
+        client,
+        [
+            "29881",
+            "29870",
+            {"code": "97546", "units": 4},
+            {"code": "20610", "modifiers": ["LT", "RT"]},
+            {"code": "J1885"},
+        ],
+        day="2026-03-01",
+    )
+    rules_seen = {f["rule"] for f in result["findings"]}
+    assert {"ncci", "mue", "add-on", "modifier", "fee-schedule"} <= rules_seen
+    for finding in result["findings"]:
+        assert finding["release"], finding

@@ -10,7 +10,6 @@ from importlib import import_module
 from typing import Any
 
 NOT_READY = "Diagnosis detection (DetectICD10CM) is not available yet: only procedures are listed."
-REPORTED = {"present", "confirmed", "history_code", "family_history"}
 
 
 @dataclass(frozen=True)
@@ -29,9 +28,8 @@ def find(text: str, setting: str) -> tuple[list[Diagnosis], str]:
         return [], NOT_READY
     found: dict[str, Diagnosis] = {}
     for finding in detect(text, setting):
-        status = str(getattr(finding, "status", "present") or "present").lower()
-        if status not in REPORTED:
-            continue
+        if not finding.coded:
+            continue  # negated, uncertain (outpatient), a relative's or a past condition
         code = finding.code
         if code not in found:
             found[code] = Diagnosis(code, finding.title, finding.start, finding.end, finding.text)

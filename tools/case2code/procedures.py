@@ -16,7 +16,7 @@ from codes.formats import System
 from codes.models import Code
 from codes.search import search
 
-from . import matching, units
+from . import matching, pcs, units
 from .counting import Procedure, with_units
 from .quantities import Amount, amounts
 from .words import Word, plain_query, stems, weigher, words
@@ -39,6 +39,7 @@ CUE_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "scopy", "graphy", "centes
 NEGATION = re.compile(r"\b(?:no|not|without|declined|deferred|refused)\b\s+(?:[\w-]+\s+){0,3}$")
 WINDOW = 4  # content words each side of a cue that make its search query
 HITS = 10
+PCS_HITS = 30  # a PCS table holds many codes that differ by one axis
 MEDICINE = stems("medicine drug")
 
 
@@ -51,11 +52,16 @@ def systems_for(setting: str) -> list[str]:
 def find(text: str, setting: str) -> list[Procedure]:
     """Every procedure the text describes, one entry per code (the best evidenced)."""
     found: dict[str, Procedure] = {}
+    extra = pcs.TERMS if setting == "inpatient" else None
+    case_stems = stems(text, extra) if extra else set()
     for sentence in SENTENCE.finditer(text):
         sentence_amounts = amounts(sentence.group(), sentence.start())
         for clause in CLAUSE.finditer(sentence.group()):
             start = sentence.start() + clause.start()
-            for procedure in _clause(text, clause.group(), start, setting, sentence_amounts):
+            clause_text = clause.group()
+            for procedure in _clause(
+                text, clause_text, start, setting, sentence_amounts, case_stems
+            ):
                 kept = found.get(procedure.code)
                 if kept is None or (procedure.units, procedure.score) > (kept.units, kept.score):
                     found[procedure.code] = procedure
@@ -67,9 +73,15 @@ def _is_cue(word: Word) -> bool:
 
 
 def _clause(
-    text: str, clause: str, offset: int, setting: str, found_amounts: list[Amount]
+    text: str,
+    clause: str,
+    offset: int,
+    setting: str,
+    found_amounts: list[Amount],
+    case_stems: set[str],
 ) -> list[Procedure]:
-    clause_words = words(clause, offset)
+    extra = pcs.TERMS if setting == "inpatient" else None
+    clause_words = words(clause, offset, extra=extra)
     if not clause_words:
         return []
     clause_stems = {word.stem for word in clause_words}
@@ -80,7 +92,12 @@ def _clause(
     drug_spans = _drug_queries(text, clause_words, offset, end, found_amounts)
     # A procedure word may name a drug only when no drug stands beside its dose.
     dosed = bool(doses) and not drug_spans
-    context = Context(clause_stems, matching.negated_stems(clause), weigher(), setting, dosed)
+    minutes = next((a.value for a in found_amounts if a.kind == "minutes"), None)
+    # A PCS code's details (device, qualifier) may be told anywhere in the case.
+    named_by = clause_stems | case_stems
+    context = Context(
+        named_by, matching.negated_stems(clause), weigher(), setting, dosed, extra, minutes
+    )
     queries: list[Query] = []
     queries += [Query(start, stop, None, frozenset(), dose) for start, stop, dose in drug_spans]
     in_drug = {w.start for w in clause_words for s, e, _ in drug_spans if s <= w.start < e}
@@ -106,6 +123,7 @@ def _clause(
                 if c.code.id not in chosen
                 and c.score >= 0.75 * top
                 and not any(c.start < t.end and t.start < c.end for t in taken)
+                and not any(_same_operation(c.code, t.code) for t in taken)
             ),
             None,
         )
@@ -128,6 +146,14 @@ def _clause(
     return lines
 
 
+def _same_operation(one: Code, other: Code) -> bool:
+    """Two PCS codes of one section and root operation in one clause are alternatives
+    for one procedure, not two procedures."""
+    return one.system == other.system == System.ICD10PCS and (
+        one.code[0] + one.code[2] == other.code[0] + other.code[2]
+    )
+
+
 @dataclass(frozen=True)
 class Query:
     start: int
@@ -144,25 +170,30 @@ class Context:
     weight: Callable[[str], float]
     setting: str
     dosed: bool  # the sentence gives a dose: a drug code may be named by a procedure word
+    extra: dict[str, str] | None  # the code set's own words (PCS)
+    minutes: float | None  # a duration the sentence gives
 
 
 def _ranked(
     text: str, query: Query, window: list[Word], context: Context
 ) -> list[matching.Candidate]:
     """The codes one query's words name well enough, best first."""
-    phrase = plain_query(text[query.start : query.end])
-    hits = [h for system in systems_for(context.setting) for h in search(phrase, [system], HITS)]
+    phrase = plain_query(text[query.start : query.end], context.extra)
+    limit = PCS_HITS if context.extra else HITS
+    hits = [h for system in systems_for(context.setting) for h in search(phrase, [system], limit)]
     if not hits:
         return []
     wanted = {(hit.system, hit.code) for hit in hits}
     rows = Code.objects.filter(code__in=[c for _, c in wanted], system__in=[s for s, _ in wanted])
-    query_stems = stems(text[query.start : query.end])
+    query_stems = stems(text[query.start : query.end], context.extra)
     drug_query = query.dose is not None
     ranked = []
     for row in rows:
         drug = matching.is_drug(row)
         if (drug and not (drug_query or context.dosed)) or (drug_query and not drug):
             continue  # a drug code needs a dose; a dose names only a drug
+        if context.minutes is not None and not pcs.holds(row.long_description, context.minutes):
+            continue  # the code's hour range does not hold the time the case gives
         need = query_stems if drug_query else set(query.required)
         candidate = matching.judge(
             row,

@@ -16,7 +16,8 @@ NUMBER = (
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 )
 DURATION = re.compile(
-    rf"\b(?P<n>{NUMBER})(?:\s*-\s*|\s+)(?P<unit>hours?|hrs?|minutes?|mins?)\b", re.IGNORECASE
+    rf"\b(?P<n>{NUMBER})(?:\s*-\s*|\s+)(?:consecutive\s+)?(?P<unit>hours?|hrs?|minutes?|mins?|days?)\b",
+    re.IGNORECASE,
 )
 DOSE = re.compile(
     rf"\b(?P<n>{NUMBER})\s*(?P<unit>mg|mcg|µg|micrograms?|milligrams?|grams?|g)\b", re.I
@@ -54,8 +55,7 @@ def amounts(text: str, offset: int = 0) -> list[Amount]:
     found = []
     for match in DURATION.finditer(text):
         value = number(match["n"])
-        if match["unit"].lower().startswith("h"):
-            value *= 60
+        value *= {"h": 60, "d": 1440}.get(match["unit"][0].lower(), 1)
         found.append(Amount("minutes", value, match.start() + offset, match.end() + offset))
     for match in DOSE.finditer(text):
         unit = match["unit"].lower().rstrip("s")

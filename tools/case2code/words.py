@@ -89,8 +89,10 @@ def stem(word: str) -> str:
     return word[:6]
 
 
-def words(text: str, offset: int = 0, keep_stop: bool = False) -> list[Word]:
-    """Content words of `text` (plain words expanded), each with its offsets."""
+def words(
+    text: str, offset: int = 0, keep_stop: bool = False, extra: dict[str, str] | None = None
+) -> list[Word]:
+    """Content words of `text` (plain words expanded, and by `extra` too), with offsets."""
     found: list[Word] = []
     for match in TOKEN.finditer(text):
         raw = match.group().lower()
@@ -98,7 +100,8 @@ def words(text: str, offset: int = 0, keep_stop: bool = False) -> list[Word]:
             continue
         start, end = match.start() + offset, match.end() + offset
         parts = {stem(raw)}
-        for meaning in (PLAIN.get(raw, ""), *EXPANSIONS.get(raw, ())):
+        meanings = (PLAIN.get(raw, ""), *EXPANSIONS.get(raw, ()), (extra or {}).get(raw, ""))
+        for meaning in meanings:
             parts.update(stem(part) for part in meaning.split() if part not in STOP)
         for ending, implied in ENDINGS.items():
             if raw.endswith(ending):
@@ -107,8 +110,8 @@ def words(text: str, offset: int = 0, keep_stop: bool = False) -> list[Word]:
     return found
 
 
-def stems(text: str) -> set[str]:
-    return {word.stem for word in words(text)}
+def stems(text: str, extra: dict[str, str] | None = None) -> set[str]:
+    return {word.stem for word in words(text, extra=extra)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,7 +139,8 @@ def weigher() -> Callable[[str], float]:
     return lambda word_stem: math.log(1 + 200_000 / (1 + counts.get(word_stem, 0)))
 
 
-def plain_query(text: str) -> str:
+def plain_query(text: str, extra: dict[str, str] | None = None) -> str:
     """`text` with each plain word replaced by the descriptor words it stands for, so
     search looks for what descriptors say ("intramuscularly" → "injection muscle")."""
-    return TOKEN.sub(lambda match: PLAIN.get(match.group().lower(), match.group()), text)
+    table = PLAIN | (extra or {})
+    return TOKEN.sub(lambda match: table.get(match.group().lower(), match.group()), text)

@@ -42,6 +42,8 @@ class Facts:
     mues: dict[int, MueLimit] = field(default_factory=dict)
     mue_loaded: bool = False
     fee_schedule: dict[int, FeeScheduleIndicator] = field(default_factory=dict)
+    fee_schedule_loaded: bool = False
+    fee_schedule_release: str = ""  # the newest fee schedule held, named
     modifiers: dict[str, Code] = field(default_factory=dict)
 
 
@@ -71,12 +73,20 @@ def gather(lines: list[Line], day: date, setting: str) -> Facts:
     facts.mues = {
         mue.code_id: mue for mue in mues.filter(code_id__in=ids).select_related("release")
     }
+    newest = FeeScheduleIndicator.objects.select_related("release").order_by("-year").first()
+    facts.fee_schedule_loaded = newest is not None
+    if newest is not None:
+        held = f"MPFS {newest.year}"
+        facts.fee_schedule_release = held + (f" · {newest.release.name}" if newest.release else "")
     rows = FeeScheduleIndicator.objects.filter(code_id__in=ids, modifier="", year__lte=day.year)
     for row in rows.select_related("release").order_by("year"):
         facts.fee_schedule[row.code_id] = row  # the latest year in force on the day wins
     typed = {modifier for line in lines for modifier in line.modifiers}
     facts.modifiers = {
-        code.code: code for code in Code.objects.in_system(System.MODIFIER).filter(code__in=typed)
+        code.code: code
+        for code in Code.objects.in_system(System.MODIFIER)
+        .filter(code__in=typed)
+        .select_related("release")
     }
     return facts
 

@@ -28,13 +28,32 @@ SIDES = {"LT", "RT"}
 
 
 def fee_schedule(lines: list[Line], facts: Facts) -> Iterator[Finding]:
+    procedures = [facts.codes[line.code] for line in lines if line.code in facts.codes]
+    procedures = [code for code in procedures if code.system in ("cpt", "hcpcs")]
+    if procedures and not facts.fee_schedule_loaded:
+        yield Finding(
+            "fee-schedule",
+            INFO,
+            tuple(dict.fromkeys(code.code for code in procedures)),
+            "The physician fee schedule is not loaded: payment status, global days and the "
+            "modifier indicators were not checked.",
+        )
+        return
     for line in lines:
         code = facts.codes.get(line.code)
         if code is None or code.system not in ("cpt", "hcpcs"):
             continue
         row = facts.fee_schedule.get(code.id)
         if row is None:
-            continue  # the status finding below needs a row; no row, nothing to say
+            yield Finding(
+                "fee-schedule",
+                INFO,
+                (code.code,),
+                f"{code.code} has no physician fee schedule row for {facts.day.year} or "
+                "earlier: its payment status and modifier indicators were not checked.",
+                facts.fee_schedule_release,
+            )
+            continue
         release = f"MPFS {row.year}" + (f" · {row.release.name}" if row.release else "")
         severity = STATUS_SEVERITY.get(row.status)
         if severity:
@@ -79,4 +98,6 @@ def modifiers(lines: list[Line], facts: Facts) -> Iterator[Finding]:
                 f"{line.code} has both LT and RT on one line: report each side on its own line, "
                 "or use the bilateral modifier 50 where the fee schedule allows it."
             )
-            yield Finding("modifier", ERROR, (line.code, "LT", "RT"), message)
+            side = facts.modifiers.get("LT")
+            release = side.release.name if side is not None and side.release else ""
+            yield Finding("modifier", ERROR, (line.code, "LT", "RT"), message, release)
