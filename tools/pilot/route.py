@@ -104,8 +104,8 @@ def _pair(question: Question) -> bool:
 
 
 def _without_codes(question: Question) -> Answer:
-    words = set(re.findall(r"[a-z]+", question.lower))
-    if words <= SMALL_TALK:
+    said = set(re.findall(r"[a-z]+", question.lower))
+    if said <= SMALL_TALK:
         return decline(
             "small_talk", "Ask me about a code: for example “is E11.9 a CC” or “what is 97546”."
         )
