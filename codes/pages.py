@@ -13,12 +13,18 @@ from django.utils.text import Truncator
 from . import asof, notelinks, valuesets
 from .formats import Kind, System
 from .models import (
+    CcExclusionRange,
+    CcExclusionRule,
     Code,
     CodeNote,
     CodeRelation,
+    DrgSeverityExclusion,
     FeeScheduleIndicator,
+    GemMapping,
     OppsIndicator,
     PcsAxisLabel,
+    PcsGuideline,
+    PcsIndexEntry,
 )
 from .models.catalogue import ANCESTOR_DEPTH
 
@@ -30,6 +36,8 @@ class NoteGroup:
     notes: list
     source: Code | None = None  # None: the page's own code
 
+
+CC_RANGES_SHOWN = 60  # a PDX collection's ranges on a code page; the rest on its own page
 
 # What each code set's page offers, for its meta description.
 SUMMARIES = {
@@ -56,9 +64,15 @@ class CodePage:
     seventh_characters: list[CodeNote] = field(default_factory=list)
     seventh_source: Code | None = None
     comorbidity: object = None
+    # Table 6K: the PDX collection's ranges (up to CC_RANGES_SHOWN + 1), Part 3 DRGs
+    cc_ranges: list = field(default_factory=list)
+    drg_exclusions: list = field(default_factory=list)
     # ICD-10-PCS
     characters: list = field(default_factory=list)
     root_operation: PcsAxisLabel | None = None
+    gem_sources: list = field(default_factory=list)  # ICD-9-CM procedures that map here
+    guidelines: list = field(default_factory=list)  # guidelines naming the root operation
+    index_terms: list = field(default_factory=list)  # (axis, index terms that "use" its value)
     # CPT / HCPCS (and the modifier page's "applies to")
     relations: dict = field(default_factory=dict)
     sections: list = field(default_factory=list)
@@ -181,7 +195,33 @@ def _icd10cm(page: CodePage) -> None:
                 label = CodeNote.Kind(kind).label
                 source = None if level is code else level
                 page.note_groups.append(NoteGroup(kind, label, texts, source))
-    page.comorbidity = code.comorbidity_levels.order_by("-fiscal_year").first()
+    # Table 6K beside the CC/MCC level of the same year: one query for the level and
+    # its rule, one for the PDX collection's ranges, one for Part 3 (also when the code
+    # is no CC, so every ICD-10-CM page runs the same queries).
+    rule = CcExclusionRule.objects.filter(
+        code=OuterRef("code"), fiscal_year=OuterRef("fiscal_year")
+    )
+    page.comorbidity = severity = (
+        code.comorbidity_levels.annotate(
+            collection=Subquery(rule.values("collection")[:1]),
+            collection_size=Subquery(rule.values("collection_size")[:1]),
+            alive_only=Subquery(rule.values("alive_only")[:1]),
+            exclusions_release=Subquery(rule.values("release__name")[:1]),
+        )
+        .order_by("-fiscal_year")
+        .first()
+    )
+    year, collection = (
+        (severity.fiscal_year, vars(severity)["collection"] or 0) if severity else (0, 0)
+    )
+    page.cc_ranges = list(
+        CcExclusionRange.objects.filter(fiscal_year=year, collection=collection)
+        .select_related("first", "last")
+        .order_by("position")[: CC_RANGES_SHOWN + 1]
+    )
+    page.drg_exclusions = list(
+        DrgSeverityExclusion.objects.filter(code=code, fiscal_year=year).order_by("first_drg")
+    )
 
 
 def _icd10pcs(page: CodePage) -> None:
@@ -196,6 +236,41 @@ def _icd10pcs(page: CodePage) -> None:
         (position, char, labels.get(position)) for position, char in enumerate(code, start=1)
     ]
     page.root_operation = labels.get(3)
+    page.gem_sources = list(
+        GemMapping.objects.filter(pcs_code=code)
+        .select_related("icd9", "release")
+        .order_by("icd9__code", "scenario", "choice_list")
+    )
+    # The guidelines of root operations that name this one (60 short rows: one query).
+    operation = page.root_operation.label if page.root_operation else None
+    page.guidelines = [
+        guideline
+        for guideline in PcsGuideline.objects.filter(section="Root Operation").select_related(
+            "release"
+        )
+        if operation and (operation in guideline.topic or operation in guideline.text)
+    ]
+    # Index entries that send a term to this body part or device ("Ependyma: use
+    # Cerebral Ventricle"): the PCS body part and device keys.
+    keys = {
+        f"use {label.label}": label.axis
+        for position, label in labels.items()
+        if position in (4, 6) and label.label
+    }
+    lines = Q(pk=0)  # matches nothing: the query runs on every PCS page alike
+    for line in keys:
+        lines |= (
+            Q(text=line)
+            | Q(text__startswith=f"{line}\n")
+            | Q(text__endswith=f"\n{line}")
+            | Q(text__contains=f"\n{line}\n")
+        )
+    terms: dict[str, list[PcsIndexEntry]] = {}
+    for entry in PcsIndexEntry.objects.filter(lines).select_related("release").order_by("position"):
+        for line in entry.text.splitlines():
+            if line in keys:
+                terms.setdefault(keys[line], []).append(entry)
+    page.index_terms = list(terms.items())
 
 
 def _procedure(page: CodePage) -> None:

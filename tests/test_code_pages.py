@@ -255,19 +255,24 @@ def test_structured_data_names_the_canonical_address_whatever_the_first_visitor_
 # CPT/HCPCS: code with ancestors and neighbours, history, relations, sections, fee schedule,
 # OPPS, MUE, categories, modifiers. Modifier: code, history, the codes it applies to (+1
 # spare for children). ICD-10-CM: code, history, notes of every level, the codes notes
-# name, CC/MCC; a heading also reads its children, a deleted code what replaces it. PCS: code, history, character labels.
+# name, CC/MCC with its Table 6K rule, the rule's ranges, Table 6K Part 3; a heading also
+# reads its children, a deleted code what replaces it. PCS: code, history, character
+# labels, GEM sources, guidelines, index terms.
 PAGE_QUERIES = [
     ("/cpt/97546/", 9),
     ("/cpt/70450/", 9),
     ("/hcpcs/G0008/", 9),
     ("/modifiers/TC/", 4),
-    ("/icd10cm/E11.9/", 5),
-    ("/icd10cm/S72.001A/", 5),
-    ("/icd10cm/E11/", 6),
-    ("/icd10cm/S00-T88/", 5),
-    ("/icd10cm/E11.69/", 6),  # deleted: it also reads the codes to use instead
-    ("/icd10pcs/0DTJ4ZZ/", 3),
-    ("/icd10pcs/0DT/", 4),
+    # ICD-10-CM: + Table 6K's PDX collection ranges and Part 3 DRGs (the rule rides on
+    # the CC/MCC query), on every ICD-10-CM page alike.
+    ("/icd10cm/E11.9/", 7),
+    ("/icd10cm/S72.001A/", 7),
+    ("/icd10cm/E11/", 8),
+    ("/icd10cm/S00-T88/", 7),
+    ("/icd10cm/E11.69/", 8),  # deleted: it also reads the codes to use instead
+    # PCS: + GEM sources, root-operation guidelines, index terms of the body part/device.
+    ("/icd10pcs/0DTJ4ZZ/", 6),
+    ("/icd10pcs/0DT/", 7),
 ]
 # What a cold page adds for a member: session, user, their plan (staff: none).
 REQUEST_QUERIES = 2

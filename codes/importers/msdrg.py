@@ -56,7 +56,7 @@ def _row(path: str | Path, number: int, header: list[str], cells: list[str]) -> 
     return {
         "drg": drg,
         "mdc": column("mdc"),
-        "type": kind if (kind := column("type").upper()) in MsDrg.Type.values else "",
+        "type": _type(path, number, column("type").upper()),
         "title": column("title"),
         "weight": decimal(column("cap applied")),
         "weight_before_cap": decimal(column("before cap")),
@@ -65,6 +65,13 @@ def _row(path: str | Path, number: int, header: list[str], cells: list[str]) -> 
         "post_acute": column("post-acute").lower() == "yes",
         "special_pay": column("special pay").lower() == "yes",
     }
+
+
+def _type(path: str | Path, number: int, value: str) -> str:
+    """The TYPE column as the source has it (SURG, MED, or "**" for DRGs 998/999)."""
+    if value and value not in MsDrg.Type.values:
+        raise ImportFileError(path, number, f"unknown MS-DRG type: {value!r}")
+    return value
 
 
 @transaction.atomic

@@ -10,6 +10,14 @@ from .catalogue import (
     CodeSection,
     Release,
 )
+from .grouping import (
+    CcExclusion,
+    CcExclusionRange,
+    CcExclusionRule,
+    DrgSeverityExclusion,
+    Mdc,
+    MsDrgListing,
+)
 from .indicators import (
     ComorbidityLevel,
     FeeScheduleIndicator,
@@ -21,9 +29,13 @@ from .indicators import (
     ServiceCategory,
     indicator_rows,
 )
+from .pcsref import GemMapping, Icd9Procedure, PcsGuideline, PcsIndexEntry
 from .search import SearchDocument, SearchTerm
 
 __all__ = [
+    "CcExclusion",
+    "CcExclusionRange",
+    "CcExclusionRule",
     "Code",
     "CodeHistory",
     "CodeModifier",
@@ -32,12 +44,19 @@ __all__ = [
     "CodeRelation",
     "CodeSection",
     "ComorbidityLevel",
+    "DrgSeverityExclusion",
     "FeeScheduleIndicator",
+    "GemMapping",
     "HcpcsIndicator",
+    "Icd9Procedure",
+    "Mdc",
     "MsDrg",
+    "MsDrgListing",
     "MueLimit",
     "OppsIndicator",
     "PcsAxisLabel",
+    "PcsGuideline",
+    "PcsIndexEntry",
     "Release",
     "SearchDocument",
     "SearchTerm",

@@ -290,6 +290,8 @@ class MsDrg(models.Model):
     class Type(models.TextChoices):
         SURGICAL = "SURG", "Surgical"
         MEDICAL = "MED", "Medical"
+        # Table 5 prints "**" as the type of DRGs 998 and 999 (ungroupable records).
+        UNSPECIFIED = "**", "** (no type in Table 5)"
 
     fiscal_year = models.PositiveSmallIntegerField()
     drg = models.CharField("MS-DRG", max_length=3)
