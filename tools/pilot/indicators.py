@@ -181,6 +181,11 @@ def indicator(question: Question) -> Answer:
     if value is not None:
         parts.append(f"{scheme.name} {value} means: {scheme.values[value]}.")
         facts.append(Fact(f"{scheme.name} {value}", scheme.values[value], "CMS value set"))
+    if code is not None and scheme.read is _mue:
+        for row in MueLimit.objects.filter(code=code).select_related("release"):
+            release = row.release.name if row.release else ""
+            facts.append(Fact(f"MUE ({row.get_setting_display()})", f"{row.value} units", release))
+            parts.append(f"{code.code}: MUE of {row.value} units ({row.get_setting_display()}).")
     if code is not None:
         held, release = scheme.read(code)
         citations.append(cite(code, scheme.anchor))

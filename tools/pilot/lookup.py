@@ -162,7 +162,7 @@ def _confident(words: str, hit: object) -> bool:
     """A hit found by all the words (or their spelling fixes) counts; one found by some
     words must share at least half of its title's words or of the question's words."""
     why = getattr(hit, "why", "")
-    if why in ("all words", "similar spelling", "code"):
+    if why in ("all words", "code"):
         return True
     asked = {w for w in WORD.findall(words) if len(w) > 2}
     title = {w for w in WORD.findall(str(getattr(hit, "title", "")).lower()) if len(w) > 2}

@@ -105,7 +105,11 @@ def parse(text: str) -> Question:
     pcs_words = re.search(r"\bpcs\b|\btable\b", question.lower) is not None
     for index, token in enumerate(tokens):
         upper = token.upper()
-        after = index > 0 and tokens[index - 1].lower() in ("modifier", "modifer")
+        after = (
+            index > 0
+            and tokens[index - 1].lower() in ("modifier", "modifer")
+            and (token.lower() not in ENGLISH or token.isupper())
+        )
         if NOT_CODES.match(upper):
             question.tokens.append(token)
         elif len(token) == 2 and _modifier_shaped(token, modifier_word, after):

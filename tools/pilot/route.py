@@ -28,6 +28,13 @@ GUIDELINE = (
     r"guideline|\bdo i code\b|one (pcs )?code or two|how (are|is|do) .{0,40} coded|"
     r"when is .{0,40} coded|\bcoded in (icd-?10-?)?pcs"
 )
+SMALL_TALK = frozenset(
+    "hi hello hey thanks thank you ok okay bye good morning afternoon evening yes no cool".split()  # noqa: SIM905
+)
+# A question about a term ("what does excludes1 mean", "tell me about sepsis") rather
+# than a request for a code: declined, not searched.
+ASKS_ABOUT_A_TERM = r"^\s*(what|how|why|who|where|tell|explain|define)\b"
+ASKS_FOR_A_CODE = r"\bcodes?\b|\bcpt\b|\bhcpcs\b|\bicd|\bpcs\b|\bmodifiers?\b|\bdx\b|\bwhich\b"
 MODIFIER_LIST = (
     r"\b(which|what) modifiers?\b|modifiers (for|apply|go|work)|\bmodifiers\??$|"
     r"take an? modifier|modifiers can"
@@ -97,6 +104,11 @@ def _pair(question: Question) -> bool:
 
 
 def _without_codes(question: Question) -> Answer:
+    said = set(re.findall(r"[a-z]+", question.lower))
+    if said <= SMALL_TALK:
+        return decline(
+            "small_talk", "Ask me about a code: for example “is E11.9 a CC” or “what is 97546”."
+        )
     name = pcs.root_operation_named(question)
     if name and question.has(r"root|\bpcs\b|operation|defin|mean"):
         return pcs.root_operation(question, name)
@@ -108,6 +120,13 @@ def _without_codes(question: Question) -> Answer:
         found_value = indicators.indicator(question)
         if found_value.facts:
             return found_value
+    if question.has(ASKS_ABOUT_A_TERM) and not question.has(ASKS_FOR_A_CODE):
+        words, _systems = lookup.words_of(question)
+        return decline(
+            "code_for_words",
+            "I answer questions about codes and their data, not about terms or rules.",
+            [words],
+        )
     return lookup.code_for_words(question)
 
 
