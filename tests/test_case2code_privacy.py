@@ -1,4 +1,4 @@
-"""case2code: the text a visitor submits leaves no trace (logs, rows, cache, error reports)."""
+"""Case2Code: the text a visitor submits leaves no trace (logs, rows, cache, error reports)."""
 
 import json
 import logging

@@ -1,4 +1,4 @@
-"""casepilot: the text a visitor submits leaves no trace (logs, rows, cache, error reports)."""
+"""CasePilot: the text a visitor submits leaves no trace (logs, rows, cache, error reports)."""
 
 import json
 import logging

@@ -1,4 +1,4 @@
-"""detect_icd10cm: the text a visitor submits leaves no trace (logs, rows, cache, error reports)."""
+"""DetectICD10CM: the text a visitor submits leaves no trace (logs, rows, cache, error reports)."""
 
 import json
 import logging
