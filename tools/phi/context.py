@@ -39,6 +39,8 @@ def clean(text: str, found: Iterable[Finding], is_code: CodeCheck) -> list[Findi
             continue
         if finding.category is C.LOCATION and not _place(value):
             continue
+        if finding.category is C.LOCATION and _not_a_place_here(text, finding, value):
+            continue
         if finding.category is C.PHONE and contact.is_fax(text, finding.start):
             finding = Finding(finding.start, finding.end, C.FAX, finding.score)
         kept.append(finding)
@@ -59,6 +61,36 @@ def _place(value: str) -> bool:
     if places.is_region(bare) or "\n" in value:
         return False
     return not all(w in NOT_NAMES for w in bare.split())
+
+
+_DOCUMENT_WORDS = re.compile(
+    r"\b(?:REQUEST|REQUISITION|NOTE|FORM|REPORT|SUMMARY|COPY|WORKSHEET|RECORD|LETTER|ORDER"
+    r"|REFERRAL|AUTHORI[SZ]ATION|PLAN|START OF CARE|ASSESSMENT|INTAKE)\b"
+)
+
+
+def _not_a_place_here(text: str, finding: Finding, value: str) -> bool:
+    """A payer named by its plan ("Laya Healthcare membership"), a form's heading in
+    capitals ("PRIOR AUTHORIZATION REQUEST - ADVANCED IMAGING"), a ward ("5 North
+    Medical")."""
+    if any(ch.isdigit() for ch in value):
+        return False
+    if places.payer_follows(text, finding.end) or places.payer_before(text, finding.start):
+        return True
+    line_start = text.rfind("\n", 0, finding.start) + 1
+    line_end = text.find("\n", finding.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if value.isupper() and line.isupper() and _DOCUMENT_WORDS.search(line):
+        # A heading of service words alone, or one that says what the form is.
+        words = value.title().split()
+        if _DOCUMENT_WORDS.search(value) or all(
+            places.is_generic(w) or places.is_facility_word(w) for w in words
+        ):
+            return True
+    return bool(
+        re.match(r"(?:North|South|East|West)\b", value)
+        and re.search(r"\b\d+[A-Z]?[ \t]+$", text[line_start : finding.start])
+    )
 
 
 def merge(found: Iterable[Finding]) -> list[Finding]:

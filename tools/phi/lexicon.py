@@ -63,7 +63,8 @@ FACILITY_WORDS = _words(
 # A capitalised run holding one of these names a payer, plan or programme, not a place.
 PAYER_WORDS = _words(
     """Insurance Mutual PPO HMO EPO POS Medicare Medicaid Cross Shield Plan Plans
-    Assurance Benefits Advantage Select Aetna Cigna Humana UnitedHealthcare Kaiser"""
+    Assurance Benefits Advantage Select Aetna Cigna Humana UnitedHealthcare Kaiser
+    Package Program Programme Scheme Waiver"""
 )
 
 STREET_WORDS = (
@@ -74,8 +75,12 @@ STREET_WORDS = (
     # British, Irish and Australian street words
     r"|Rise|Vale|Gate|Quay|Parade|Pde|Esplanade|Circuit|Cct|Tce|Wynd|Drove|Chase|Hill"
     r"|Boulevarde|Wharf|Broadway|Causeway|Promenade|Strand|Avenida|Calle"
+    r"|Spur|Pass|Bend|Bypass|Cove|Crest|Glen|Landing|Trace|Vista|Knoll|Xing|Yard"
 )
-UNIT_WORDS = r"Suite|Ste|Apt|Apartment|Unit|Lot|Bldg|Building|Floor|Fl|Room|Rm|Flat|Box|#"
+UNIT_WORDS = (
+    r"Suite|Ste|Apt|Apartment|Unit|Lot|Bldg|Building|Floor|Fl|Room|Rm|Flat|Box|Bay|Shop"
+    r"|Level|Lvl|app|#"
+)
 
 # Titles and roles that put a person's name right after them.
 TITLES = (
@@ -170,5 +175,6 @@ GENERIC_WORDS = _words(
     Medication Management Safety Compliance Privacy Quality Billing Business Central
     Skilled Admission Discharge Pending Repeat Morning Baseline Recent Outside Urine
     Serum Blood Stool Lipid Liver Renal Thyroid Panel Screen Drug Drugs Routine Fasting
-    Record Records Report Summary Note Notes Form Request Treatment Flowsheet Log"""
+    Record Records Report Summary Note Notes Form Request Treatment Flowsheet Log
+    Advanced Rendering Referring Ordering Transient Individualized Outreach Aged"""
 )

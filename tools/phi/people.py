@@ -11,7 +11,15 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .categories import Category, Finding
-from .lexicon import CREDENTIALS, NAME_LABELS, NOT_NAMES, RELATIONS, TITLES
+from .lexicon import (
+    CREDENTIALS,
+    FACILITY_WORDS,
+    GENERIC_WORDS,
+    NAME_LABELS,
+    NOT_NAMES,
+    RELATIONS,
+    TITLES,
+)
 
 N = Category.NAME
 # One word of a name: capitalised (Unicode letters), hyphens and apostrophes inside;
@@ -58,6 +66,23 @@ _PAIR = re.compile(
     rf"\b(?P<first>[A-Z][a-z]+)[ \t]+(?P<rest>(?:{_INITIAL}[ \t]+)?{_PART}(?:[ \t]+{_PART})?)"
 )
 _CAPS_WORDS = frozenset(CREDENTIALS.split("|"))
+# A nickname in quotes between given name and surname: Alphonse "Al" Dubuisson.
+_NICKNAMED = re.compile(rf"\b{_PART} (?:\"[A-Z][a-z]+\"|“[A-Z][a-z]+”) {_PART}(?: {_PART})?")
+_KNOWN_AS = re.compile(
+    rf"\b(?:known as|goes by|nicknamed|prefers to be called|also called|a\.k\.a\.?)[ \t]+"
+    rf"[\"“]?(?P<name>{_PART})"
+)
+# Initials alone after a sign-off label: "Reviewed: DLW".
+_SIGNED_INITIALS = re.compile(
+    r"\b(?:Reviewed|Signed|Initials|Checked|Verified|Approved|Entered|Completed|Prepared)"
+    r"(?:[ \t]+by)?:?[ \t]+(?P<name>[A-Z]{2,3})[ \t]*$",
+    re.MULTILINE,
+)
+# Given names that are everyday words too: a name only before a surname-like word.
+_WORD_NAMES = re.compile(
+    rf"\b(?:Grace|Faith|Hope|Iris|Daisy|Penny|Joy|Dawn|Summer|Ruby|Amber|Crystal|June|April"
+    rf"|Rose|Frank|Mark|Will|Bill|Rich) (?P<last>{_PART})(?![\w'’-])"
+)
 
 
 def by_context(text: str) -> Iterator[Finding]:
@@ -72,9 +97,23 @@ def by_context(text: str) -> Iterator[Finding]:
             if pattern is _LABELLED and match.group("name").lower() in common:
                 continue  # "RE: Request for…": a label before an everyday word
             yield from _trimmed(text, match.start("name"), match.end("name"), score)
-    for match in _INITIALS.finditer(text):
-        if match.group("name") not in NOT_NAMES and match.group("name") not in _CAPS_WORDS:
-            yield Finding(match.start("name"), match.end("name"), N, 0.5)
+    for pattern in (_INITIALS, _SIGNED_INITIALS):
+        for match in pattern.finditer(text):
+            if match.group("name") not in NOT_NAMES and match.group("name") not in _CAPS_WORDS:
+                yield Finding(match.start("name"), match.end("name"), N, 0.5)
+    for match in _NICKNAMED.finditer(text):
+        yield from _trimmed(text, match.start(), match.end(), 0.8)
+    for match in _KNOWN_AS.finditer(text):
+        if match.group("name").lower() not in common:
+            yield Finding(match.start("name"), match.end("name"), N, 0.7)
+    for match in _WORD_NAMES.finditer(text):
+        last = match.group("last")
+        if (
+            last.lower() not in common
+            and not _not_name(last)
+            and last not in FACILITY_WORDS | GENERIC_WORDS
+        ):
+            yield Finding(match.start(), match.end(), N, 0.6)
 
 
 def sign_offs(text: str, names: Iterable[str]) -> Iterator[Finding]:

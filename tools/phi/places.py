@@ -42,7 +42,9 @@ _IRISH_COUNTY = re.compile(r"\b(?:County|Co\.)[ \t]+[A-Z][a-z]+\b")
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b")
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z][ \t]\d[A-Z]\d\b")
 _CITY_BEFORE_POSTCODE = re.compile(r"(?P<city>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)[ \t,]+$")
-_COUNTY = re.compile(r"\b(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:County|Parish|Borough|Township|Twp\.?)\b")
+_COUNTY = re.compile(
+    r"\b(?:[A-Z][\w'’-]+\.?[ \t]+){1,2}(?:County|Parish|Borough|Township|Twp\.?)\b"
+)
 _FACILITY = re.compile(
     rf"\b[A-Z][\w'’.&-]*(?:[ \t]+{CAP}){{0,7}}(?:,[ \t]+(?:PLLC|LLC|Inc\.?|Ltd\.?|PC|P\.C\.))?"
 )
@@ -135,8 +137,29 @@ def is_facility_name(words: list[str]) -> bool:
 
 
 def payer_follows(text: str, end: int) -> bool:
-    """ "Golden Coast Health Plan", "Apple Health (Medicaid)": a payer, not a place."""
-    return bool(re.match(r"\W{0,3}(?:Plan|Insurance|Medicaid|Medicare)\b", text[end : end + 16]))
+    """ "Golden Coast Health Plan", "Apple Health (Medicaid)", "Laya Healthcare membership",
+    "Hoosier Heartland PPO": a payer, named with its plan or its member's number."""
+    return bool(
+        re.match(r"[^\w\n]{0,3}(?:Plan|Insurance|Medicaid|Medicare)\b", text[end : end + 16])
+        or _PAYER_AFTER.match(text, end)
+    )
+
+
+def payer_before(text: str, start: int) -> bool:
+    """ "Private insurer: Southern Cross", "Primary: Hoosier Heartland PPO"."""
+    return bool(_PAYER_BEFORE.search(text[max(0, start - 24) : start]))
+
+
+_PAYER_AFTER = re.compile(
+    r"(?:[ \t]+(?:Dental|Vision|Health|Healthcare|Medical|Rx))?"
+    r",?[ \t]+(?:member(?:ship)?|group|policy|subscriber|PPO|HMO|EPO|PDP|Medigap)\b"
+    r"|[ \t]+ID\b"
+)
+_PAYER_BEFORE = re.compile(
+    r"\b(?:insurer|insurance|payer|payor|carrier|coverage|Primary|Secondary|Tertiary)"
+    r"[ \t]*:[ \t]*$",
+    re.IGNORECASE,
+)
 
 
 _BEFORE_TOWN = re.compile(

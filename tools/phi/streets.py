@@ -27,7 +27,8 @@ _UNIT = (
     r"|,[ \t]*RD[ \t]+\d{1,2})"
 )
 _STREET = re.compile(
-    rf"(?:\b(?:Flat|Apt\.?|Apartment|Unit|Suite|Ste\.?)[ \t]+\w+,?[ \t]+|#\d+[ \t]*[-–][ \t]*)?"
+    rf"(?:\b(?:Flat|Apt\.?|Apartment|Unit|Suite|Ste\.?|Shop|Level)[ \t]+\w+,?[ \t]+"
+    rf"|#\d+[ \t]*[-–][ \t]*)?"
     rf"\b(?:\d+/)?\d{{1,6}}[A-Z]?(?:-\d+)?,?[ \t]+"
     rf"(?:(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?[ \t]+)?"
     rf"(?:{_WORD}[ \t]+){{0,4}}(?:{STREET_WORDS})\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?"
@@ -59,8 +60,13 @@ _RURAL = re.compile(
     r"|\b(?:RR|HC|Route|Rte\.?)[ \t]*\d+,?[ \t]*Box[ \t]*\d+(?:-?[A-Z])?\b"
 )
 _NAMED_STREET = re.compile(
-    rf"\b(?:on|off|along|corner of|near|at the corner of|down|up|onto|via)[ \t]+"
-    rf"(?P<street>(?:[A-Z][\w'’-]+[ \t]+){{1,3}}(?:{STREET_WORDS})\b\.?)"
+    rf"\b(?:on|off|along|corner of|near|at the corner of|down|up|onto|via|our|the)[ \t]+"
+    rf"(?P<street>(?:(?:[A-Z][\w'’-]+|\d+(?:st|nd|rd|th))[ \t]+){{1,3}}(?:{STREET_WORDS})\b\.?)"
+)
+# A street on a line of its own, as letters write an address: "Godley Bank Road".
+_STREET_LINE = re.compile(
+    rf"^[ \t]*(?P<street>(?:[A-Z][\w'’-]+[ \t]+){{1,3}}(?:{STREET_WORDS}))\.?[ \t]*(?:,|$)",
+    re.MULTILINE,
 )
 _PO_BOX = re.compile(
     r"\b(?:P\.?[ ]?O\.?|Post Office)[ \t]+Box[ \t]+\d+\b"
@@ -98,8 +104,11 @@ def addresses(text: str) -> Iterator[Finding]:
     ):
         for match in pattern.finditer(text):
             yield Finding(match.start(), match.end(), L, 0.85)
-    for match in _NAMED_STREET.finditer(text):
-        yield Finding(match.start("street"), match.end("street"), L, 0.6)
+    for pattern in (_NAMED_STREET, _STREET_LINE):
+        for match in pattern.finditer(text):
+            words = match.group("street").split()
+            if pattern is _NAMED_STREET or not all(is_generic(w) for w in words[:-1]):
+                yield Finding(match.start("street"), match.end("street"), L, 0.6)
     for match in _BUILDING_SUITE.finditer(text):
         words = match.group("place").split(",")[0].split()
         if not is_region(words[0]) and not all(is_generic(w) for w in words):

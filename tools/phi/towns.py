@@ -105,7 +105,7 @@ _LIVES = re.compile(
 )
 # The firm someone works for, which Safe Harbor counts as a place.
 _WORKS = re.compile(
-    r"\b(?:works|worked|working|employed|retired|job|shifts?|volunteers|volunteered"
+    r"\b(?i:works|worked|working|employed|retired|job|shifts?|volunteers|volunteered"
     r"|contracts)[ \t]+(?:(?:part[- ]time|full[- ]time|nights|days|now)[ \t]+)?"
     r"(?:at|for|from|with)[ \t]+(?:the[ \t]+)?"
     rf"(?P<firm>{_PIECE}(?:[ \t]+(?:{_PIECE}|&|of|and|[A-Z]{{2,4}})){{0,5}})"
