@@ -137,7 +137,7 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         finding.coded = finding.status == Status.PRESENT or (
             finding.status == Status.UNCERTAIN and setting == "inpatient"
         )
-    findings = _first_of_each(combine.apply(cat, findings))
+    findings = combine.apply(cat, findings)
     return sorted(findings, key=lambda f: (f.start, f.end))
 
 
@@ -153,17 +153,6 @@ def _hints(clause: str) -> set[str]:
     """Words a phrase of the clause stands for ("poorly controlled" diabetes is coded as
     diabetes with hyperglycemia, as the Index directs)."""
     return {word for pattern, word in HINTS if pattern.search(clause)}
-
-
-def _first_of_each(findings: list[Finding]) -> list[Finding]:
-    """One finding per code and status: the first mention stands for the others."""
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for finding in sorted(findings, key=lambda f: f.start):
-        if (finding.code, finding.status) not in seen:
-            seen.add((finding.code, finding.status))
-            out.append(finding)
-    return out
 
 
 def _status(text: str, clause: Clause, start: int, end: int, taken: list[tuple[int, int]]) -> str:
