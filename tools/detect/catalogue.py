@@ -22,6 +22,7 @@ OPTIONAL = frozenset(["unspecified", "nos", "mellitus", "elsewhere", "classified
 # Phrase sources, best first: our lexicon, a billable title, an inclusion term, a heading.
 LEXICON, TITLE, INCLUSION, HEADING = 0, 1, 2, 3
 MAX_PHRASE = 8
+GUSTILO = re.compile(r"open fracture type I or II\b")
 KEPT_Z = ("Z68", "Z3A", "Z99", "Z95", "Z96", "Z89", "Z93", "Z94", "Z80", "Z85", "Z86", "Z87")
 # Kinds of injury whose code is found from the site words around them, in any order.
 HEADS = frozenset(
@@ -120,7 +121,8 @@ def _build() -> Catalogue:
     memo: dict[str, list[str]] = {}
     bares: dict[str, list[str]] = {}
     for code, title, billable, parent in rows:
-        full, bare = title_words(title, memo)
+        # the Gustilo type of an open fracture is a detail a note rarely gives
+        full, bare = title_words(GUSTILO.sub("open fracture", title), memo)
         bares[code] = bare
         without = _without_part(title, memo)
         required = frozenset(content(bare)) - OPTIONAL

@@ -154,6 +154,8 @@ def fold(word: str) -> str:
 def expand(raw: str) -> str | None:
     """A coder's abbreviation spelled out; short ones only when written in capitals."""
     key = raw.lower().rstrip(".")
+    if key not in ABBREVIATIONS and key.endswith("s") and raw[-2:-1].isupper():
+        key = key[:-1]  # a plural: UTIs, DVTs
     if key in ABBREVIATIONS and (
         key not in CAPS_ONLY or (raw[:1].isupper() and raw[-1:].isupper())
     ):
