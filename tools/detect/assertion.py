@@ -80,6 +80,7 @@ AFTER = [
     (
         Status.NEGATED,
         r"\b(ruled out|was ruled out|is ruled out|(has |have )?resolved|negative|absent|"
+        r"none|none known|nkda|nka|"
         r"not (seen|found|present|confirmed))\b",
     ),
     (Status.FAMILY, r"\b(in (his|her|the patient's) (mother|father|brother|sister|family))\b"),

@@ -5,7 +5,7 @@ combination codes. Plain Python over the catalogue loaded once per process.
 import re
 from dataclasses import dataclass, field
 
-from . import combine
+from . import combine, numbers
 from .assertion import Clause, Status, clauses, status_of
 from .catalogue import HEADING, HEADS, INCLUSION, LEXICON, Catalogue, load
 from .lexicon import MIN_TYPO_LENGTH
@@ -66,6 +66,7 @@ class Finding:
     coded: bool = False
     why: str = ""
     words: frozenset[str] = frozenset()  # the matched words, folded (not shown)
+    needs: tuple[str, ...] = ()  # coded only beside a code starting with one of these
 
 
 @dataclass
@@ -102,6 +103,9 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         members = set(by_clause[home[match.first]])
         said, denied = _said(ws, members, match)
         said |= _hints(text[clause.start : clause.end])
+        if "right" in said or "left" in said:
+            # a side not said to be dominant: right is dominant, left is not (I.C.6.a)
+            said.add("dominant" if "right" in said else "nondominant")
         if not said & ENCOUNTER:
             said |= encounter
         near = {ws[i].norm for i in members if match.first - 3 <= i <= match.last + 6}
@@ -133,10 +137,16 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         core_start, core_end = cores[k]
         clause = cuts[home[match.first]]
         finding.status = _status(text, clause, core_start, core_end, others)
+    findings = _with_numbers(cat, text, cuts, findings)
     for finding in findings:
         finding.coded = finding.status == Status.PRESENT or (
             finding.status == Status.UNCERTAIN and setting == "inpatient"
         )
+    for finding in findings:
+        if finding.needs and not any(
+            f.coded and f.code.startswith(finding.needs) for f in findings
+        ):
+            finding.coded = False
     findings = combine.apply(cat, findings)
     return sorted(findings, key=lambda f: (f.start, f.end))
 
@@ -153,6 +163,42 @@ def _hints(clause: str) -> set[str]:
     """Words a phrase of the clause stands for ("poorly controlled" diabetes is coded as
     diabetes with hyperglycemia, as the Index directs)."""
     return {word for pattern, word in HINTS if pattern.search(clause)}
+
+
+def _with_numbers(
+    cat: Catalogue, text: str, cuts: list[Clause], findings: list[Finding]
+) -> list[Finding]:
+    """BMI and weeks of gestation from their numbers; they replace the bare heading a
+    phrase ("weeks of gestation") may have named."""
+    found = numbers.find(cat, text)
+    if not found:
+        return findings
+    kept = [
+        f
+        for f in findings
+        if not (
+            f.code[:3] in ("Z68", "Z3A") and any(n.start < f.end and f.start < n.end for n in found)
+        )
+    ]
+    for number in found:
+        clause = next((c for c in cuts if c.start <= number.start < c.end), cuts[-1])
+        entry = cat.entries[number.code]
+        finding = Finding(
+            code=number.code,
+            title=entry.title,
+            start=number.start,
+            end=number.end,
+            text=text[number.start : number.end],
+            status=Status.PRESENT,
+            billable=entry.billable,
+            score=0.9,
+            needs=number.needs,
+            why="A number the code's title names.",
+        )
+        others = [(f.start, f.end) for f in kept]
+        finding.status = _status(text, clause, number.start, number.end, others)
+        kept.append(finding)
+    return sorted(kept, key=lambda f: f.start)
 
 
 def _status(text: str, clause: Clause, start: int, end: int, taken: list[tuple[int, int]]) -> str:
