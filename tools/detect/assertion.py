@@ -166,8 +166,9 @@ def status_of(
 
 
 def _blank(text: str, start: int, end: int, consumed: list[tuple[int, int]]) -> str:
-    piece = list(text[start:end])
+    piece = text[start:end]
     for c_start, c_end in consumed:
-        for i in range(max(c_start, start), min(c_end, end)):
-            piece[i - start] = " "
-    return "".join(piece)
+        low, high = max(c_start, start) - start, min(c_end, end) - start
+        if low < high:
+            piece = piece[:low] + " " * (high - low) + piece[high:]
+    return piece

@@ -128,7 +128,9 @@ def refine(cat: Catalogue, anchor: str, said: set[str], near: set[str]) -> Choic
         implied |= set(cat.entries[root].words) - NEVER_IMPLIED
     own = cat.entries[anchor]
     implied |= set(own.words - own.without) - NEVER_IMPLIED
-    context = context_words(said) | implied
+    heard = context_words(said)
+    context = heard | implied
+    plain = heard - DEFAULTS
     near = context_words(near)
     best: list[tuple[tuple[int, ...], str]] = []
     under = [code for root in roots for code in cat.billable_under(root)]
@@ -140,7 +142,7 @@ def refine(cat: Catalogue, anchor: str, said: set[str], near: set[str]) -> Choic
         missing = needed - context
         if missing - DEFAULTS and code != anchor:
             continue
-        used = (entry.words | entry.bonus) & context_words(said) - DEFAULTS
+        used = (entry.words | entry.bonus) & plain
         both = int("bilateral" in used)  # said on both sides: not one side named later
         rank = (both, len(used & near), len(used), int(code == anchor), -len(missing), -position)
         best.append((rank, code))

@@ -181,9 +181,11 @@ def forms(raw: str) -> list[str]:
 def words(text: str) -> list[Word]:
     """The text's words with their offsets; a folded form may be several words."""
     out: list[Word] = []
+    seen: dict[str, list[str]] = {}  # this call's own: nothing outlives it
     for match in WORD.finditer(text):
         raw = match.group().rstrip(".")
-        parts = forms(raw)
+        if (parts := seen.get(raw)) is None:
+            parts = seen[raw] = forms(raw)
         end = match.start() + len(raw)
         out.extend(Word(part, match.start(), end) for part in parts)
     return out
