@@ -80,7 +80,10 @@ SETTING_CHOICES = [
 
 class DetectForm(forms.Form):
     """DetectICD10CM's pasted note and care setting. Text over the limit is an error
-    with code `too_long` (the view answers 413)."""
+    with code `too_long` (the view answers 413). No `required` attribute: the page's
+    script and the server say what is missing, in the page's own words."""
+
+    use_required_attribute = False
 
     text = forms.CharField(
         strip=False,

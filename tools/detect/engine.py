@@ -5,7 +5,7 @@ combination codes. Plain Python over the catalogue loaded once per process.
 import re
 from dataclasses import dataclass, field
 
-from . import combine
+from . import combine, numbers
 from .assertion import Clause, Status, clauses, status_of
 from .catalogue import HEADING, HEADS, INCLUSION, LEXICON, Catalogue, load
 from .lexicon import MIN_TYPO_LENGTH
@@ -66,6 +66,7 @@ class Finding:
     coded: bool = False
     why: str = ""
     words: frozenset[str] = frozenset()  # the matched words, folded (not shown)
+    needs: tuple[str, ...] = ()  # coded only beside a code starting with one of these
 
 
 @dataclass
@@ -91,14 +92,20 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         matches = [m for m in matches if not any(_overlap(m, i) for i in injuries)]
         matches = sorted(matches + injuries, key=lambda m: m.first)
     encounter = {w.norm for w in ws if w.norm in ENCOUNTER}
+    by_clause: dict[int, list[int]] = {}
+    for i, k in enumerate(home):
+        by_clause.setdefault(k, []).append(i)
     owned = {i for m in matches for i in range(m.first, m.last + 1)}
     findings: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for match in matches:
         clause = cuts[home[match.first]]
-        members = {i for i in range(len(ws)) if home[i] == home[match.first]}
+        members = set(by_clause[home[match.first]])
         said, denied = _said(ws, members, match)
         said |= _hints(text[clause.start : clause.end])
+        if "right" in said or "left" in said:
+            # a side not said to be dominant: right is dominant, left is not (I.C.6.a)
+            said.add("dominant" if "right" in said else "nondominant")
         if not said & ENCOUNTER:
             said |= encounter
         near = {ws[i].norm for i in members if match.first - 3 <= i <= match.last + 6}
@@ -130,11 +137,17 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         core_start, core_end = cores[k]
         clause = cuts[home[match.first]]
         finding.status = _status(text, clause, core_start, core_end, others)
+    findings = _with_numbers(cat, text, cuts, findings)
     for finding in findings:
         finding.coded = finding.status == Status.PRESENT or (
             finding.status == Status.UNCERTAIN and setting == "inpatient"
         )
-    findings = _first_of_each(combine.apply(cat, findings))
+    for finding in findings:
+        if finding.needs and not any(
+            f.coded and f.code.startswith(finding.needs) for f in findings
+        ):
+            finding.coded = False
+    findings = combine.apply(cat, findings)
     return sorted(findings, key=lambda f: (f.start, f.end))
 
 
@@ -152,15 +165,40 @@ def _hints(clause: str) -> set[str]:
     return {word for pattern, word in HINTS if pattern.search(clause)}
 
 
-def _first_of_each(findings: list[Finding]) -> list[Finding]:
-    """One finding per code and status: the first mention stands for the others."""
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for finding in sorted(findings, key=lambda f: f.start):
-        if (finding.code, finding.status) not in seen:
-            seen.add((finding.code, finding.status))
-            out.append(finding)
-    return out
+def _with_numbers(
+    cat: Catalogue, text: str, cuts: list[Clause], findings: list[Finding]
+) -> list[Finding]:
+    """BMI and weeks of gestation from their numbers; they replace the bare heading a
+    phrase ("weeks of gestation") may have named."""
+    found = numbers.find(cat, text)
+    if not found:
+        return findings
+    kept = [
+        f
+        for f in findings
+        if not (
+            f.code[:3] in ("Z68", "Z3A") and any(n.start < f.end and f.start < n.end for n in found)
+        )
+    ]
+    for number in found:
+        clause = next((c for c in cuts if c.start <= number.start < c.end), cuts[-1])
+        entry = cat.entries[number.code]
+        finding = Finding(
+            code=number.code,
+            title=entry.title,
+            start=number.start,
+            end=number.end,
+            text=text[number.start : number.end],
+            status=Status.PRESENT,
+            billable=entry.billable,
+            score=0.9,
+            needs=number.needs,
+            why="A number the code's title names.",
+        )
+        others = [(f.start, f.end) for f in kept]
+        finding.status = _status(text, clause, number.start, number.end, others)
+        kept.append(finding)
+    return sorted(kept, key=lambda f: f.start)
 
 
 def _status(text: str, clause: Clause, start: int, end: int, taken: list[tuple[int, int]]) -> str:
@@ -263,7 +301,7 @@ def _injuries(cat: Catalogue, ws: list[Word], home: list[int]) -> list[Match]:
     for i, w in enumerate(ws):
         if w.norm not in cat.injuries:
             continue
-        members = [k for k in range(len(ws)) if home[k] == home[i] and abs(k - i) <= 10]
+        members = [k for k in range(max(0, i - 10), min(len(ws), i + 11)) if home[k] == home[i]]
         said = {ws[k].norm for k in members} - STOP
         context = context_words(said)
         best: tuple[tuple[int, int, int], str] | None = None

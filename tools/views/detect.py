@@ -66,6 +66,7 @@ def detect_icd10cm(request: HttpRequest) -> HttpResponse:
     context.update(
         form=form,
         max_chars=settings.TOOLS_MAX_CHARS,
+        max_chars_shown=f"{settings.TOOLS_MAX_CHARS:,}",
         guest_runs=settings.TOOLS_GUEST_RUNS_PER_DAY,
         member_runs=settings.TOOLS_MEMBER_RUNS_PER_DAY,
         release=release(),
