@@ -20,15 +20,15 @@ def test_every_expected_code_is_in_the_catalogue(tally):
 
 
 def test_procedure_recall_and_precision(tally):
-    assert tally.procedures.recall >= 0.70, tally.procedures.misses
-    assert tally.procedures.precision >= 0.75, tally.procedures.false_alarms
+    assert tally.procedures.recall >= 0.90, tally.procedures.misses  # the floor: 0.70
+    assert tally.procedures.precision >= 0.90, tally.procedures.false_alarms
     assert tally.units_right == tally.procedures.found
 
 
 # The floor for diagnoses is 0.85; DetectICD10CM with the preventive-encounter
-# reasons measures 0.658 (77/117) today, so the test holds what was measured and the
+# reasons measures 0.675 (79/117) today, so the test holds what was measured and the
 # gap is reported, not hidden. Raise it to the floor when the detection gets there.
-DIAGNOSIS_RECALL = 0.65
+DIAGNOSIS_RECALL = 0.67
 
 
 def test_diagnosis_recall(tally):
