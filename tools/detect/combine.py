@@ -151,6 +151,8 @@ def _drop_absorbed(cat: Catalogue, findings: list["Finding"]) -> list["Finding"]
         for other in findings:
             if other is f or other.code == f.code or other.status != f.status:
                 continue
+            if f.companion_of == other.code or other.companion_of == f.code:
+                continue
             if other.code[:3] == f.code[:3]:
                 # two mentions of one condition: the more specific code stands
                 said = f.words <= cat.entries[other.code].words | other.words

@@ -67,6 +67,7 @@ class Finding:
     why: str = ""
     words: frozenset[str] = frozenset()  # the matched words, folded (not shown)
     needs: tuple[str, ...] = ()  # coded only beside a code starting with one of these
+    companion_of: str = ""  # the code whose "use additional code" note asked for it
 
 
 @dataclass
@@ -95,12 +96,13 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
     by_clause: dict[int, list[int]] = {}
     for i, k in enumerate(home):
         by_clause.setdefault(k, []).append(i)
+    contexts: list[tuple[set[str], set[str]]] = []
     owned = {i for m in matches for i in range(m.first, m.last + 1)}
     findings: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for match in matches:
         clause = cuts[home[match.first]]
-        members = set(by_clause[home[match.first]])
+        members = set(by_clause[home[match.first]]) - _unlinked(text, ws, matches, match)
         said, denied = _said(ws, members, match)
         said |= _hints(text[clause.start : clause.end])
         if "right" in said or "left" in said:
@@ -109,7 +111,9 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         if not said & ENCOUNTER:
             said |= encounter
         near = {ws[i].norm for i in members if match.first - 3 <= i <= match.last + 6}
-        choice = refine(cat, match.anchor, said, (near | (said & ENCOUNTER)) - denied)
+        near = (near | (said & ENCOUNTER)) - denied
+        choice = refine(cat, match.anchor, said, near)
+        contexts.append((said, near))
         start, end = ws[match.first].start, ws[match.last].end
         blocked = owned - set(range(match.first, match.last + 1))
         start, end = _extend(ws, members, blocked, match, choice.used - ENCOUNTER)
@@ -137,6 +141,7 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         core_start, core_end = cores[k]
         clause = cuts[home[match.first]]
         finding.status = _status(text, clause, core_start, core_end, others)
+    findings += _companions(cat, findings, matches, contexts, home)
     findings = _with_numbers(cat, text, cuts, findings)
     for finding in findings:
         finding.coded = finding.status == Status.PRESENT or (
@@ -163,6 +168,58 @@ def _hints(clause: str) -> set[str]:
     """Words a phrase of the clause stands for ("poorly controlled" diabetes is coded as
     diabetes with hyperglycemia, as the Index directs)."""
     return {word for pattern, word in HINTS if pattern.search(clause)}
+
+
+# A combination code's "use additional code" note names the detail a second code
+# carries: the CKD stage, the type of heart failure. Default of each, and the word
+# that must be said for it.
+COMPANIONS = (("N18.9", "kidney"), ("I50.9", "failure"))
+
+
+def _companions(
+    cat: Catalogue,
+    findings: list[Finding],
+    matches: list[Match],
+    contexts: list[tuple[set[str], set[str]]],
+    home: list[int],
+) -> list[Finding]:
+    """The code a finding's note asks for, when the same words name its detail
+    ("diabetes with CKD stage 4" → E11.22 and N18.4) and no other finding gave it."""
+    out = []
+    for finding, match, (said, near) in zip(findings, matches, contexts, strict=True):
+        for default, word in COMPANIONS:
+            family = default[:3]
+            if word not in said or finding.code.startswith(family):
+                continue
+            if any(
+                m.anchor.startswith(family) and home[m.first] == home[match.first]
+                for m in matches
+                if m is not match
+            ):
+                continue
+            own = set(finding.words) - {word}  # "type 2" is not "stage 2"
+            choice = refine(cat, default, said - own, near - own)
+            if not cat.asks_for(finding.code, choice.code):
+                continue
+            if choice.code == default and family == "N18":
+                continue  # no stage said: the note's detail is not there to add
+            entry = cat.entries[choice.code]
+            out.append(
+                Finding(
+                    code=choice.code,
+                    title=entry.title,
+                    start=finding.start,
+                    end=finding.end,
+                    text=finding.text,
+                    status=finding.status,
+                    billable=entry.billable,
+                    score=finding.score,
+                    alternatives=list(choice.alternatives),
+                    why=f"Asked for by the note of {finding.code}.",
+                    companion_of=finding.code,
+                )
+            )
+    return out
 
 
 def _with_numbers(
@@ -288,6 +345,30 @@ def _extend(
                 first, last = (first, i) if step > 0 else (i, last)
             i += step
     return ws[first].start, ws[last].end
+
+
+LINKED = re.compile(
+    r"\b(with|w/|due to|secondary to|complicated by|associated with|caused by|from|in|of)\b",
+    re.IGNORECASE,
+)
+
+
+def _unlinked(text: str, ws: list[Word], matches: list[Match], match: Match) -> set[int]:
+    """The words of other conditions in the clause that the text does not tie to this
+    one ("HTN, COPD, AFib" is a list; "diabetes with CKD" is one condition)."""
+    out: set[int] = set()
+    for other in matches:
+        if other is match:
+            continue
+        if other.last < match.first:
+            between = text[ws[other.last].end : ws[match.first].start]
+        elif other.first > match.last:
+            between = text[ws[match.last].end : ws[other.first].start]
+        else:
+            continue
+        if between.strip() and (not LINKED.search(between) or len(between) > 60):
+            out.update(range(other.first, other.last + 1))
+    return out
 
 
 def _overlap(a: Match, b: Match) -> bool:
