@@ -26,9 +26,9 @@ def test_procedure_recall_and_precision(tally):
 
 
 # The issue's floor for diagnoses is 0.85; DetectICD10CM with the preventive-encounter
-# reasons measures 0.675 (79/117) today, so the test holds what was measured and the
+# reasons and the notes' companion codes measures 0.692 (81/117) today, so the test holds what was measured and the
 # gap is reported, not hidden. Raise it to the floor when the detection gets there.
-DIAGNOSIS_RECALL = 0.67
+DIAGNOSIS_RECALL = 0.69
 
 
 def test_diagnosis_recall(tally):
@@ -52,3 +52,11 @@ def test_diagnoses_and_the_reason_for_a_preventive_service(client, full_catalogu
     assert [p["code"] for p in result["procedures"]] == ["Q0091"]
     for item in result["diagnoses"] + result["procedures"]:
         assert text[item["start"] : item["end"]] == item["text"]
+
+
+def test_a_note_asks_for_the_companion_code_the_case_names(client, full_catalogue):
+    text = "Type 2 diabetes with hyperglycemia. He uses insulin daily and has no kidney disease."
+    response = client.post("/api/case2code", {"text": text}, "application/json")
+    codes = {d["code"]: d["text"] for d in response.json()["diagnoses"]}
+    assert codes.get("Z79.4") == "insulin"  # E11's "use additional code": insulin (Z79.4)
+    assert "Z99.2" not in codes and not any(code.startswith("N18") for code in codes)

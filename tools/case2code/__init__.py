@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from codes.models import Code
 
-from . import diagnoses, encounters, procedures, visits
+from . import companions, diagnoses, encounters, procedures, visits
 from .counting import Procedure
 from .diagnoses import Diagnosis
 
@@ -32,6 +32,7 @@ def suggest(text: str, setting: str = "outpatient") -> Suggestions:
     result.diagnoses, notice = diagnoses.find(text, setting)
     if notice:
         result.notices.append(notice)
+    result.diagnoses += companions.find(text, result.diagnoses)
     if not any(words in text.lower() for words in DIAGNOSIS_ONLY):
         found = visits.find(text) + procedures.find(text, setting)
         seen: dict[str, Procedure] = {}
