@@ -2,8 +2,8 @@
 full official catalogue: the floors the issue sets, and per group and per status the
 figures measured when the floors were set, less a small margin.
 
-Measured (bench/detect.py): exact F1 0.957, category F1 0.972, status accuracy 0.95,
-no negated, family or hypothetical mention coded."""
+Measured (bench/detect.py): exact F1 0.980, category F1 0.986, status accuracy 0.99,
+no negated, family or hypothetical mention coded. A code counts once per case."""
 
 import pytest
 
@@ -15,23 +15,24 @@ pytestmark = [pytest.mark.slow]
 GROUP_FLOORS = {
     "unqualified": 0.97,
     "abbreviation": 0.97,
-    "specificity": 0.88,
-    "combination": 0.85,
-    "negation": 0.93,
+    "specificity": 0.94,
+    "combination": 0.90,
+    "negation": 0.94,
     "family": 0.95,
     "history": 0.95,
     "uncertain": 0.95,
     "hypothetical": 0.95,
     "misspelling": 0.95,
-    "notes": 0.90,
+    "notes": 0.94,
 }
+# Measured status accuracy, less 0.02 (0.04 for the two smallest statuses).
 STATUS_FLOORS = {
-    "present": 0.92,
-    "negated": 0.94,
-    "family": 0.94,
-    "history": 0.95,
-    "uncertain": 0.88,
-    "hypothetical": 0.74,
+    "present": 0.97,
+    "negated": 0.98,
+    "family": 0.96,
+    "history": 0.98,
+    "uncertain": 0.93,
+    "hypothetical": 0.93,
 }
 
 
@@ -49,9 +50,9 @@ def test_the_set_is_all_there():
 
 def test_overall_floors(tally):
     exact, category = tally.overall(), tally.overall("category")
-    assert exact.f1() >= 0.93, (tally.misses, tally.extras)
-    assert exact.precision() >= 0.93 and exact.recall() >= 0.92
-    assert category.f1() >= 0.95
+    assert exact.f1() >= 0.96, (tally.misses, tally.extras)
+    assert exact.precision() >= 0.96 and exact.recall() >= 0.95
+    assert category.f1() >= 0.97
     # The issue's own floors, for the record.
     assert exact.f1() >= 0.85 and category.f1() >= 0.92
 
@@ -73,4 +74,4 @@ def test_status_accuracy_floor(tally, status):
 
 
 def test_overall_status_accuracy(tally):
-    assert tally.status_accuracy() >= 0.93
+    assert tally.status_accuracy() >= 0.97

@@ -1,6 +1,7 @@
 """Case2Code: a case description → the diagnoses and procedures a coder would report.
 
-Diagnoses come from DetectICD10CM (present conditions only); procedures, services and
+Diagnoses come from DetectICD10CM (present conditions only) and, for preventive
+services, the reason for the encounter (encounters.py); procedures, services and
 supplies from phrases searched in the code sets of the setting (procedures.py), visit
 levels from what the case says of the visit (visits.py). Every suggestion carries the
 words it came from. Plain Python over the catalogue; nothing of the text is kept.
@@ -8,7 +9,9 @@ words it came from. Plain Python over the catalogue; nothing of the text is kept
 
 from dataclasses import dataclass, field
 
-from . import diagnoses, procedures, visits
+from codes.models import Code
+
+from . import companions, diagnoses, encounters, procedures, visits
 from .counting import Procedure
 from .diagnoses import Diagnosis
 
@@ -29,12 +32,20 @@ def suggest(text: str, setting: str = "outpatient") -> Suggestions:
     result.diagnoses, notice = diagnoses.find(text, setting)
     if notice:
         result.notices.append(notice)
+    result.diagnoses += companions.find(text, result.diagnoses)
     if not any(words in text.lower() for words in DIAGNOSIS_ONLY):
         found = visits.find(text) + procedures.find(text, setting)
         seen: dict[str, Procedure] = {}
         for procedure in found:
             seen.setdefault(procedure.code, procedure)
         result.procedures = sorted(seen.values(), key=lambda p: (p.start, p.code))
+    descriptors = {
+        row.code: f"{row.long_description} {row.plain_description}"
+        for row in Code.objects.filter(code__in=[p.code for p in result.procedures])
+    }
+    reasons = encounters.find(text, result.procedures, descriptors)
+    known = {d.code for d in result.diagnoses}
+    result.diagnoses = [r for r in reasons if r.code not in known] + result.diagnoses
     return result
 
 

@@ -11,7 +11,10 @@ so search over PCS titles finds the table; a duration picks the code whose hour 
 holds it.
 """
 
+import functools
 import re
+
+from .words import Word, stems, words
 
 # A case's word → the PCS title words it stands for (inpatient setting only).
 TERMS = {
@@ -50,6 +53,7 @@ TERMS = {
     "implant": "synthetic substitute",
     "total": "replacement",
 }
+SIDES = frozenset(stems("left right bilateral"))
 HOURS = re.compile(
     r"(?:less than (?P<below>\d+)|greater than (?P<above>\d+)|(?P<low>\d+)-(?P<high>\d+))"
     r"\s+(?:consecutive\s+)?hours",
@@ -68,3 +72,32 @@ def holds(descriptor: str, minutes: float) -> bool:
     if match["above"]:
         return hours > float(match["above"])
     return float(match["low"]) <= hours <= float(match["high"])
+
+
+@functools.lru_cache(maxsize=1)
+def _body_part_stems(size: int) -> frozenset[str]:
+    """Every word of a PCS body-part label (position 4 of a table), as stems."""
+    from codes.models import PcsAxisLabel
+
+    def label_stems(position: int) -> set[str]:
+        labels = PcsAxisLabel.objects.filter(position=position).values_list("label", flat=True)
+        return {s for label in labels.distinct().iterator() for s in stems(label)}
+
+    # Words that also name an approach ("External Ear") or a side say no body part alone.
+    return frozenset(label_stems(4) - label_stems(5) - SIDES)
+
+
+def body_part_stems() -> frozenset[str]:
+    from codes.models import PcsAxisLabel
+
+    return _body_part_stems(PcsAxisLabel.objects.filter(position=4).count())
+
+
+def body_words(text: str, window: list[Word]) -> str:
+    """The case's words that name a body part, for a PCS window that names none ("closed
+    reduction, cast applied" after "fracture of the left radius")."""
+    parts = body_part_stems()
+    if any(word.stem in parts for word in window):
+        return ""
+    said = dict.fromkeys(w.stem for w in words(text) if w.stem in parts | SIDES)
+    return " ".join(said)

@@ -122,7 +122,7 @@ def _clause(
                 for c in ranked
                 if c.code.id not in chosen
                 and c.score >= 0.75 * top
-                and not any(c.start < t.end and t.start < c.end for t in taken)
+                and not any(t.start <= _at(query, c) < t.end for t in taken)
                 and not any(_same_operation(c.code, t.code) for t in taken)
             ),
             None,
@@ -146,12 +146,18 @@ def _clause(
     return lines
 
 
+def _at(query: "Query", candidate: matching.Candidate) -> int:
+    """Where a candidate's evidence is anchored: its procedure word, or its drug."""
+    return query.cue if query.cue is not None else candidate.start
+
+
 def _same_operation(one: Code, other: Code) -> bool:
-    """Two PCS codes of one section and root operation in one clause are alternatives
-    for one procedure, not two procedures."""
-    return one.system == other.system == System.ICD10PCS and (
-        one.code[0] + one.code[2] == other.code[0] + other.code[2]
-    )
+    """Two PCS codes of one clause with the same section and root operation, or the same
+    body part, are alternatives for one procedure, not two procedures."""
+    if not one.system == other.system == System.ICD10PCS:
+        return False
+    a, b = one.code, other.code
+    return a[0] + a[2] == b[0] + b[2] or a[0] + a[1] + a[3] == b[0] + b[1] + b[3]
 
 
 @dataclass(frozen=True)
@@ -179,6 +185,8 @@ def _ranked(
 ) -> list[matching.Candidate]:
     """The codes one query's words name well enough, best first."""
     phrase = plain_query(text[query.start : query.end], context.extra)
+    if context.extra:
+        phrase = f"{phrase} {pcs.body_words(text, window)}"
     limit = PCS_HITS if context.extra else HITS
     hits = [h for system in systems_for(context.setting) for h in search(phrase, [system], limit)]
     if not hits:

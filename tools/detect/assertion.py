@@ -28,7 +28,8 @@ CLAUSE = re.compile(
     r"\b(but|however|although|though|except|whereas|while)\b",
     re.IGNORECASE,
 )
-HEADER = re.compile(r"^\s*([A-Za-z][A-Za-z /&-]{1,40}):", re.MULTILINE)
+HEADER = re.compile(r"^\s*([A-Za-z][A-Za-z /&-]{0,40}):", re.MULTILINE)
+BLANK_LINE = re.compile(r"\n\s*\n")
 HEADER_STATUS = {
     "family history": Status.FAMILY,
     "family hx": Status.FAMILY,
@@ -58,7 +59,7 @@ BEFORE = [
     ),
     (
         Status.HYPOTHETICAL,
-        r"\b(if|should (he|she|they|you|the patient)|in case( of)?|return (for|if)|"
+        r"^\W*should\b|\b(if|should (he|she|they|you|the patient)|in case( of)?|return (for|if)|"
         r"call (if|for)|watch for|warning signs?|signs? of|unless|in the event)\b",
     ),
     (
@@ -79,6 +80,7 @@ AFTER = [
     (
         Status.NEGATED,
         r"\b(ruled out|was ruled out|is ruled out|(has |have )?resolved|negative|absent|"
+        r"none|none known|nkda|nka|"
         r"not (seen|found|present|confirmed))\b",
     ),
     (Status.FAMILY, r"\b(in (his|her|the patient's) (mother|father|brother|sister|family))\b"),
@@ -116,6 +118,8 @@ def clauses(text: str) -> list[Clause]:
     for match in HEADER.finditer(text):
         name = re.sub(r"\s+", " ", match.group(1).strip().lower())
         headers.append((match.end(), HEADER_STATUS.get(name)))
+    headers += [(m.end(), None) for m in BLANK_LINE.finditer(text)]  # a paragraph ends it
+    headers.sort(key=lambda h: h[0])
     out: list[Clause] = []
     sentences = _cut(text, SENTENCE, 0, len(text))
     for s_start, s_end in sentences:
@@ -162,8 +166,9 @@ def status_of(
 
 
 def _blank(text: str, start: int, end: int, consumed: list[tuple[int, int]]) -> str:
-    piece = list(text[start:end])
+    piece = text[start:end]
     for c_start, c_end in consumed:
-        for i in range(max(c_start, start), min(c_end, end)):
-            piece[i - start] = " "
-    return "".join(piece)
+        low, high = max(c_start, start) - start, min(c_end, end) - start
+        if low < high:
+            piece = piece[:low] + " " * (high - low) + piece[high:]
+    return piece

@@ -22,6 +22,9 @@ OPTIONAL = frozenset(["unspecified", "nos", "mellitus", "elsewhere", "classified
 # Phrase sources, best first: our lexicon, a billable title, an inclusion term, a heading.
 LEXICON, TITLE, INCLUSION, HEADING = 0, 1, 2, 3
 MAX_PHRASE = 8
+# "Chronic or unspecified gastric ulcer", "unspecified as acute or chronic": no word needed
+EITHER = re.compile(r"\b\w+ or unspecified\b|\bunspecified as \w+ or \w+")
+GUSTILO = re.compile(r"open fracture type I or II\b")
 KEPT_Z = ("Z68", "Z3A", "Z99", "Z95", "Z96", "Z89", "Z93", "Z94", "Z80", "Z85", "Z86", "Z87")
 # Kinds of injury whose code is found from the site words around them, in any order.
 HEADS = frozenset(
@@ -54,9 +57,17 @@ class Catalogue:
     vocabulary: frozenset[str]
     deletions: dict[str, str]  # one-letter deletion of a long word → the word
     injuries: dict[str, list[str]]  # head word → injury codes (before the 7th character)
+    below: dict[str, list[str]] = field(default_factory=dict)
 
     def billable_under(self, code: str) -> list[str]:
-        """Every billable code at or below `code`, in official order."""
+        """Every billable code at or below `code`, in official order (kept per code:
+        the catalogue is read-only)."""
+        known = self.below.get(code)
+        if known is None:
+            known = self.below[code] = self._billable_under(code)
+        return known
+
+    def _billable_under(self, code: str) -> list[str]:
         out: list[str] = []
         stack = [code]
         while stack:
@@ -120,7 +131,8 @@ def _build() -> Catalogue:
     memo: dict[str, list[str]] = {}
     bares: dict[str, list[str]] = {}
     for code, title, billable, parent in rows:
-        full, bare = title_words(title, memo)
+        # the Gustilo type of an open fracture is a detail a note rarely gives
+        full, bare = title_words(EITHER.sub("", GUSTILO.sub("open fracture", title)), memo)
         bares[code] = bare
         without = _without_part(title, memo)
         required = frozenset(content(bare)) - OPTIONAL

@@ -28,6 +28,10 @@ def apply(cat: Catalogue, findings: list["Finding"]) -> list["Finding"]:
             _move(cat, f, f.code[:3] + ".22", "diabetes with chronic kidney disease")
         if f.code in ("E11.9", "E10.9") and "I73.9" in codes:
             _move(cat, f, f.code[:3] + ".51", "diabetes with peripheral angiopathy")
+        if f.code in ("E11.9", "E10.9") and "K31.84" in codes:
+            _move(cat, f, f.code[:3] + ".43", "diabetes with gastroparesis")
+        if f.code in ("E11.9", "E10.9") and codes & {"G62.9", "G63"}:
+            _move(cat, f, f.code[:3] + ".42", "diabetes with polyneuropathy")
         if f.code.startswith("I12") and failure:
             _move(
                 cat,
@@ -100,6 +104,8 @@ INTEGRAL = {
     "R19.7": ("K52", "A08", "A04", "K58.0", "K50", "K51"),
     "R07": ("I21", "I20", "I25.11", "I26"),
     "R51": ("G43", "G44"),
+    "M79.1": ("U07", "J09", "J10", "J11"),
+    "R53.1": ("I63", "I61", "G81", "I69"),
     "J02.9": ("J02.0", "J03"),
     "R20": ("E11.4", "E10.4", "G56", "G62", "G57"),
     "R60": ("I50",),
@@ -130,6 +136,11 @@ def _move(cat: Catalogue, finding: "Finding", code: str, why: str) -> None:
         finding.why = f"{finding.why}; {why} (combination code)"
 
 
+def _vague(title: str) -> int:
+    title = title.lower()
+    return sum(m in title for m in ("unspecified", "without complications", "nos"))
+
+
 def _drop_absorbed(cat: Catalogue, findings: list["Finding"]) -> list["Finding"]:
     """A condition whose words another finding's combination code already carries
     ("neuropathy" in "neuropathy due to type 2 diabetes", "coma" in diabetes with
@@ -138,7 +149,16 @@ def _drop_absorbed(cat: Catalogue, findings: list["Finding"]) -> list["Finding"]
     for f in findings:
         absorbed = False
         for other in findings:
-            if other is f or other.code[:3] == f.code[:3] or other.status != f.status:
+            if other is f or other.code == f.code or other.status != f.status:
+                continue
+            if f.companion_of == other.code or other.companion_of == f.code:
+                continue
+            if other.code[:3] == f.code[:3]:
+                # two mentions of one condition: the more specific code stands
+                said = f.words <= cat.entries[other.code].words | other.words
+                if f.words and said and _vague(f.title) > _vague(other.title):
+                    absorbed = True
+                    break
                 continue
             inside = other.start <= f.start and f.end <= other.end + 1
             near = abs(other.start - f.start) < 80

@@ -5,7 +5,7 @@ combination codes. Plain Python over the catalogue loaded once per process.
 import re
 from dataclasses import dataclass, field
 
-from . import combine
+from . import combine, numbers
 from .assertion import Clause, Status, clauses, status_of
 from .catalogue import HEADING, HEADS, INCLUSION, LEXICON, Catalogue, load
 from .lexicon import MIN_TYPO_LENGTH
@@ -66,6 +66,8 @@ class Finding:
     coded: bool = False
     why: str = ""
     words: frozenset[str] = frozenset()  # the matched words, folded (not shown)
+    needs: tuple[str, ...] = ()  # coded only beside a code starting with one of these
+    companion_of: str = ""  # the code whose "use additional code" note asked for it
 
 
 @dataclass
@@ -94,18 +96,24 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
     by_clause: dict[int, list[int]] = {}
     for i, k in enumerate(home):
         by_clause.setdefault(k, []).append(i)
+    contexts: list[tuple[set[str], set[str]]] = []
     owned = {i for m in matches for i in range(m.first, m.last + 1)}
     findings: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for match in matches:
         clause = cuts[home[match.first]]
-        members = set(by_clause[home[match.first]])
+        members = set(by_clause[home[match.first]]) - _unlinked(text, ws, matches, match)
         said, denied = _said(ws, members, match)
         said |= _hints(text[clause.start : clause.end])
+        if "right" in said or "left" in said:
+            # a side not said to be dominant: right is dominant, left is not (I.C.6.a)
+            said.add("dominant" if "right" in said else "nondominant")
         if not said & ENCOUNTER:
             said |= encounter
         near = {ws[i].norm for i in members if match.first - 3 <= i <= match.last + 6}
-        choice = refine(cat, match.anchor, said, (near | (said & ENCOUNTER)) - denied)
+        near = (near | (said & ENCOUNTER)) - denied
+        choice = refine(cat, match.anchor, said, near)
+        contexts.append((said, near))
         start, end = ws[match.first].start, ws[match.last].end
         blocked = owned - set(range(match.first, match.last + 1))
         start, end = _extend(ws, members, blocked, match, choice.used - ENCOUNTER)
@@ -133,11 +141,18 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         core_start, core_end = cores[k]
         clause = cuts[home[match.first]]
         finding.status = _status(text, clause, core_start, core_end, others)
+    findings += _companions(cat, findings, matches, contexts, home)
+    findings = _with_numbers(cat, text, cuts, findings)
     for finding in findings:
         finding.coded = finding.status == Status.PRESENT or (
             finding.status == Status.UNCERTAIN and setting == "inpatient"
         )
-    findings = _first_of_each(combine.apply(cat, findings))
+    for finding in findings:
+        if finding.needs and not any(
+            f.coded and f.code.startswith(finding.needs) for f in findings
+        ):
+            finding.coded = False
+    findings = combine.apply(cat, findings)
     return sorted(findings, key=lambda f: (f.start, f.end))
 
 
@@ -155,15 +170,92 @@ def _hints(clause: str) -> set[str]:
     return {word for pattern, word in HINTS if pattern.search(clause)}
 
 
-def _first_of_each(findings: list[Finding]) -> list[Finding]:
-    """One finding per code and status: the first mention stands for the others."""
-    seen: set[tuple[str, str]] = set()
+# A combination code's "use additional code" note names the detail a second code
+# carries: the CKD stage, the type of heart failure. Default of each, and the word
+# that must be said for it.
+COMPANIONS = (("N18.9", "kidney"), ("I50.9", "failure"))
+
+
+def _companions(
+    cat: Catalogue,
+    findings: list[Finding],
+    matches: list[Match],
+    contexts: list[tuple[set[str], set[str]]],
+    home: list[int],
+) -> list[Finding]:
+    """The code a finding's note asks for, when the same words name its detail
+    ("diabetes with CKD stage 4" → E11.22 and N18.4) and no other finding gave it."""
     out = []
-    for finding in sorted(findings, key=lambda f: f.start):
-        if (finding.code, finding.status) not in seen:
-            seen.add((finding.code, finding.status))
-            out.append(finding)
+    for finding, match, (said, near) in zip(findings, matches, contexts, strict=True):
+        for default, word in COMPANIONS:
+            family = default[:3]
+            if word not in said or finding.code.startswith(family):
+                continue
+            if any(
+                m.anchor.startswith(family) and home[m.first] == home[match.first]
+                for m in matches
+                if m is not match
+            ):
+                continue
+            own = set(finding.words) - {word}  # "type 2" is not "stage 2"
+            choice = refine(cat, default, said - own, near - own)
+            if not cat.asks_for(finding.code, choice.code):
+                continue
+            if choice.code == default and family == "N18":
+                continue  # no stage said: the note's detail is not there to add
+            entry = cat.entries[choice.code]
+            out.append(
+                Finding(
+                    code=choice.code,
+                    title=entry.title,
+                    start=finding.start,
+                    end=finding.end,
+                    text=finding.text,
+                    status=finding.status,
+                    billable=entry.billable,
+                    score=finding.score,
+                    alternatives=list(choice.alternatives),
+                    why=f"Asked for by the note of {finding.code}.",
+                    companion_of=finding.code,
+                )
+            )
     return out
+
+
+def _with_numbers(
+    cat: Catalogue, text: str, cuts: list[Clause], findings: list[Finding]
+) -> list[Finding]:
+    """BMI and weeks of gestation from their numbers; they replace the bare heading a
+    phrase ("weeks of gestation") may have named."""
+    found = numbers.find(cat, text)
+    if not found:
+        return findings
+    kept = [
+        f
+        for f in findings
+        if not (
+            f.code[:3] in ("Z68", "Z3A") and any(n.start < f.end and f.start < n.end for n in found)
+        )
+    ]
+    for number in found:
+        clause = next((c for c in cuts if c.start <= number.start < c.end), cuts[-1])
+        entry = cat.entries[number.code]
+        finding = Finding(
+            code=number.code,
+            title=entry.title,
+            start=number.start,
+            end=number.end,
+            text=text[number.start : number.end],
+            status=Status.PRESENT,
+            billable=entry.billable,
+            score=0.9,
+            needs=number.needs,
+            why="A number the code's title names.",
+        )
+        others = [(f.start, f.end) for f in kept]
+        finding.status = _status(text, clause, number.start, number.end, others)
+        kept.append(finding)
+    return sorted(kept, key=lambda f: f.start)
 
 
 def _status(text: str, clause: Clause, start: int, end: int, taken: list[tuple[int, int]]) -> str:
@@ -253,6 +345,30 @@ def _extend(
                 first, last = (first, i) if step > 0 else (i, last)
             i += step
     return ws[first].start, ws[last].end
+
+
+LINKED = re.compile(
+    r"\b(with|w/|due to|secondary to|complicated by|associated with|caused by|from|in|of)\b",
+    re.IGNORECASE,
+)
+
+
+def _unlinked(text: str, ws: list[Word], matches: list[Match], match: Match) -> set[int]:
+    """The words of other conditions in the clause that the text does not tie to this
+    one ("HTN, COPD, AFib" is a list; "diabetes with CKD" is one condition)."""
+    out: set[int] = set()
+    for other in matches:
+        if other is match:
+            continue
+        if other.last < match.first:
+            between = text[ws[other.last].end : ws[match.first].start]
+        elif other.first > match.last:
+            between = text[ws[match.last].end : ws[other.first].start]
+        else:
+            continue
+        if between.strip() and (not LINKED.search(between) or len(between) > 60):
+            out.update(range(other.first, other.last + 1))
+    return out
 
 
 def _overlap(a: Match, b: Match) -> bool:

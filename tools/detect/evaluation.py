@@ -67,13 +67,14 @@ def measure(items: list[dict[str, Any]] | None = None) -> Tally:
 
 def _score(tally: Tally, case: dict[str, Any], findings: list[Finding]) -> None:
     group = case["group"]
-    wanted = [
+    # A code is reported once however often the note names it: sets, not mentions.
+    wanted = {
         e["code"] for e in case["expected"] if e["status"] == "present" or e.get("inpatient_codes")
-    ]
-    coded = [f.code for f in findings if f.coded]
+    }
+    coded = {f.code for f in findings if f.coded}
     for table, key in ((tally.exact, str), (tally.category, lambda c: c[:3])):
         counts = table.setdefault(group, Counts())
-        want, got = Counter(map(key, wanted)), Counter(map(key, coded))
+        want, got = Counter(set(map(key, wanted))), Counter(set(map(key, coded)))
         counts.tp += sum((want & got).values())
         counts.predicted += sum(got.values())
         counts.expected += sum(want.values())

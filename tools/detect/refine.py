@@ -44,6 +44,7 @@ DEFAULTS = frozenset(
         "stage",
         "native",
         "pectoris",
+        "side",
     ]
 )
 # The wider place to search for some terms (its category is not where its details live).
@@ -85,7 +86,7 @@ IMPLIES = {
     "hand": ("limb",),
     "eye": ("eye",),
     "ear": ("ear",),
-    "heel": ("foot", "ankle"),
+    "heel": ("foot",),
     "bilateral": ("both",),
     "acl": ("anterior", "cruciate"),
     "wrist": ("upper", "limb"),
@@ -100,6 +101,7 @@ IMPLIES = {
     "colon": ("large", "intestine"),
     "sigmoid": ("large", "intestine", "colon"),
     "gestation": ("pregnancy",),
+    "malleolus": ("fibula", "tibia"),
 }
 NEVER_IMPLIED = frozenset(["other", "specified"])
 
@@ -126,9 +128,11 @@ def refine(cat: Catalogue, anchor: str, said: set[str], near: set[str]) -> Choic
         implied |= set(cat.entries[root].words) - NEVER_IMPLIED
     own = cat.entries[anchor]
     implied |= set(own.words - own.without) - NEVER_IMPLIED
-    context = context_words(said) | implied
+    heard = context_words(said)
+    context = heard | implied
+    plain = heard - DEFAULTS
     near = context_words(near)
-    best: list[tuple[tuple[int, int, int, int, int], str]] = []
+    best: list[tuple[tuple[int, ...], str]] = []
     under = [code for root in roots for code in cat.billable_under(root)]
     for position, code in enumerate(under):
         entry = cat.entries[code]
@@ -138,8 +142,9 @@ def refine(cat: Catalogue, anchor: str, said: set[str], near: set[str]) -> Choic
         missing = needed - context
         if missing - DEFAULTS and code != anchor:
             continue
-        used = (entry.words | entry.bonus) & context_words(said) - DEFAULTS
-        rank = (len(used & near), len(used), int(code == anchor), -len(missing), -position)
+        used = (entry.words | entry.bonus) & plain
+        both = int("bilateral" in used)  # said on both sides: not one side named later
+        rank = (both, len(used & near), len(used), int(code == anchor), -len(missing), -position)
         best.append((rank, code))
     if not best:
         children = cat.billable_under(anchor)

@@ -54,6 +54,10 @@ SAME = {
     "hypoglycemic": "hypoglycemia",
     "hyperglycemic": "hyperglycemia",
     "eardrum": "ear drum",
+    "hemiparesis": "hemiplegia",
+    "hemiparetic": "hemiplegia",
+    "right-handed": "right dominant",
+    "left-handed": "left dominant",
     "single": "1",
     "two": "2",
     "three": "3",
@@ -154,6 +158,8 @@ def fold(word: str) -> str:
 def expand(raw: str) -> str | None:
     """A coder's abbreviation spelled out; short ones only when written in capitals."""
     key = raw.lower().rstrip(".")
+    if key not in ABBREVIATIONS and key.endswith("s") and raw[-2:-1].isupper():
+        key = key[:-1]  # a plural: UTIs, DVTs
     if key in ABBREVIATIONS and (
         key not in CAPS_ONLY or (raw[:1].isupper() and raw[-1:].isupper())
     ):
@@ -175,9 +181,11 @@ def forms(raw: str) -> list[str]:
 def words(text: str) -> list[Word]:
     """The text's words with their offsets; a folded form may be several words."""
     out: list[Word] = []
+    seen: dict[str, list[str]] = {}  # this call's own: nothing outlives it
     for match in WORD.finditer(text):
         raw = match.group().rstrip(".")
-        parts = forms(raw)
+        if (parts := seen.get(raw)) is None:
+            parts = seen[raw] = forms(raw)
         end = match.start() + len(raw)
         out.extend(Word(part, match.start(), end) for part in parts)
     return out

@@ -1,0 +1,80 @@
+"""DetectICD10CM's coding behaviour through its API over the full official catalogue:
+the rules the issue names, each on text of its own (not the evaluation set's)."""
+
+import json
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+
+
+def found(client, text: str, setting: str = "outpatient") -> list[tuple[str, str, bool]]:
+    response = client.post(
+        "/api/detect-icd10cm",
+        json.dumps({"text": text, "setting": setting}),
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    findings = response.json()["findings"]
+    for f in findings:
+        assert f["billable"] is True, f  # a heading is never offered
+        assert text[f["start"] : f["end"]] == f["text"]
+    return [(f["code"], f["status"], f["coded"]) for f in findings]
+
+
+def coded(client, text: str, setting: str = "outpatient") -> list[str]:
+    return sorted({code for code, _, is_coded in found(client, text, setting) if is_coded})
+
+
+def test_scope_ends_at_the_clause(client, full_catalogue):
+    assert coded(client, "No history of diabetes; hypertension is present.") == ["I10"]
+    assert coded(client, "Brother has T1DM; patient has hypothyroidism.") == ["E03.9"]
+
+
+def test_without_inside_a_diagnosis_is_not_a_negation(client, full_catalogue):
+    assert coded(client, "Type 2 diabetes mellitus without complications.") == ["E11.9"]
+
+
+def test_unqualified_terms_get_the_index_default(client, full_catalogue):
+    assert coded(client, "Hypertension. Diabetes. Pneumonia. UTI. Asthma.") == [
+        "E11.9",
+        "I10",
+        "J18.9",
+        "J45.909",
+        "N39.0",
+    ]
+
+
+def test_most_specific_code_and_seventh_character(client, full_catalogue):
+    text = "Closed fracture of left femoral neck, initial encounter."
+    assert coded(client, text) == ["S72.002A"]
+    text = "Fracture of the right patella, closed; subsequent encounter with routine healing."
+    assert coded(client, text) == ["S82.001D"]
+
+
+def test_combination_code_and_the_code_its_note_asks_for(client, full_catalogue):
+    text = "Type 2 diabetes with diabetic chronic kidney disease, stage 4."
+    assert coded(client, text) == ["E11.22", "N18.4"]
+    assert coded(client, "Hypertension and CKD stage 2.") == ["I12.9", "N18.2"]
+
+
+def test_statuses(client, full_catalogue):
+    text = (
+        "Denies chest pain. Father had a stroke. History of appendicitis as a child. "
+        "Possible pneumonia. Call if fever develops."
+    )
+    assert found(client, text) == [
+        ("R07.9", "negated", False),
+        ("I63.9", "family", False),
+        ("K37", "history", False),
+        ("J18.9", "uncertain", False),
+        ("R50.9", "hypothetical", False),
+    ]
+    assert coded(client, "Probable pneumonia at discharge.", "inpatient") == ["J18.9"]
+
+
+def test_abbreviations_lay_terms_and_one_letter_typos(client, full_catalogue):
+    assert coded(client, "HTN, CHF, COPD, AFib.") == ["I11.0", "I48.91", "I50.9", "J44.9"]
+    assert coded(client, "He had a heart attack.") == ["I21.9"]
+    assert coded(client, "Pnuemonia") == []  # two letters swapped: two edits, not read
+    assert coded(client, "Hypothyroidsm") == ["E03.9"]
