@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from . import contact, places
 from .categories import Category, Finding
-from .lexicon import FACILITY_WORDS, NOT_NAMES
+from .lexicon import FACILITY_WORDS, NOT_NAMES, PAYER_WORDS
 from .people import given_names
 
 C = Category
@@ -53,6 +53,8 @@ def _person(value: str) -> bool:
         return False
     if all(w.strip(".") in NOT_NAMES or w.strip(".") in FACILITY_WORDS for w in words):
         return False
+    if any(w in PAYER_WORDS for w in words):
+        return False  # "Carolina Keystone Advantage": a plan, not a person
     return any(w[0].isupper() for w in words)
 
 

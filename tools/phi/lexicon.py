@@ -58,7 +58,7 @@ FACILITY_WORDS = _words(
     Avionics Transport Transit Trucking Freight Construction Contractors Plumbing Roofing
     Lumber Hardware Dairy Cannery Foundry Mills Storage Industries Enterprises Apartments
     Outfitters Orchards Vineyards Winery Brewery Distillery Tavern Pub Grill Casino
-    Cinema Theatre Theater Stadium Arena Fairgrounds Elevator"""
+    Cinema Theatre Theater Stadium Arena Fairgrounds Elevator Department Dept"""
 )
 # A capitalised run holding one of these names a payer, plan or programme, not a place.
 PAYER_WORDS = _words(
@@ -86,6 +86,7 @@ UNIT_WORDS = (
 TITLES = (
     r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Officer|Deputy|Detective|Sgt"
     r"|Chaplain|Pastor|Rev|Father|Sister|Brother|Judge|Coach|Captain|Capt|Lt"
+    r"|SSgt|SFC|MSgt|Cpl|Pvt|PFC|SPC|Maj|Col|Cmdr|CDR|PO[123]|Ens"
 )
 # Labels on a line that a name follows ("Patient: ...", "Signed by ...").
 NAME_LABELS = (
@@ -106,7 +107,8 @@ NAME_LABELS = (
 )
 # Relatives and others a note names after the relation ("her son, Rui").
 RELATIONS = (
-    r"wife|husband|spouse|partner|son|daughter|dtr|mother|mom|mum|father|dad|sister"
+    r"(?:son|daughter|mother|father|brother|sister)-in-law"
+    r"|wife|husband|spouse|partner|son|daughter|dtr|mother|mom|mum|father|dad|sister"
     r"|brother|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother"
     r"|grandfather|grandchild|great-granddaughter|great-grandson|friend|neighbour"
     r"|neighbor|caregiver|carer|boyfriend|girlfriend|fiancé|fiancée|roommate|landlord"
@@ -140,6 +142,7 @@ NOT_NAMES = _words(
     Caprini Tinetti Romberg Babinski Homan Murphy McMurray Lachman Phalen Tinel Kernig
     Brudzinski Allen Trendelenburg Valsalva Epley Dix Hallpike Snellen Weber Rinne
     PI Dear Director Scribe PharmD Vitamin Replete Troponin Sigmoid Mottling Funeral
+    Repeat X-ray Phone Request Dr Mr Mrs Ms SSgt Sgt
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur
     Thurs Fri Sat Sun Today Tomorrow Yesterday Tonight Continue Start Stop Hold Return
     Metformin Lisinopril Insulin Warfarin Apixaban Heparin Aspirin Tylenol Lasix Coumadin

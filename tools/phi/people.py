@@ -26,17 +26,19 @@ N = Category.NAME
 # or an initial ("M.", "M.-È.").
 _PART = (
     r"(?:(?:[A-ZÀ-ÖØ-Þ]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)*"
+    r"(?:-[a-z]{2,4}(?![\w-]))?"  # Jae-won, Min-jun
     r"|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)"  # McAllister, DeShawn
 )
 _INITIAL = r"(?:[A-ZÀ-ÖØ-Þ]\.(?:-[A-ZÀ-ÖØ-Þ]\.)?)"
 _NICK = r"(?:\"[A-Z][a-z]+\"|“[A-Z][a-z]+”|\([A-Z][a-z]+\))"
-_CAPS = r"(?:[A-ZÀ-ÖØ-Þ]{2,}(?:[-'’][A-ZÀ-ÖØ-Þ]{2,})*)"
+_CAPS = r"(?:(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ]{2,}(?:[-'’][A-ZÀ-ÖØ-Þ]{2,})*)"  # O'CONNOR
 # Words of one name are one space apart: wider gaps are the columns of a form.
 # Particles inside a name: Anneke van der Berg, María de la Cruz, Omar bin Said.
 _PARTICLE = r"(?:(?:van|von|der|den|de|del|della|di|da|du|dos|la|le|bin|binti|ibn|al|el|ter) )"
 NAME = (
-    rf"(?:(?:{_INITIAL} ?)*{_PART}(?: (?:{_NICK} )?(?:{_INITIAL} ?)?{_PARTICLE}*{_PART}){{0,3}}"
-    rf"|{_CAPS}, {_CAPS}(?: {_CAPS})?"
+    # Capitals first: "O'CONNOR, SEAN P" is one name, not "O'" and the rest.
+    rf"(?:{_CAPS}, {_CAPS}(?: {_CAPS})?(?: [A-Z]\.?(?![\w]))?"
+    rf"|(?:{_INITIAL} ?)*{_PART}(?: (?:{_NICK} )?(?:{_INITIAL} ?)?{_PARTICLE}*{_PART}){{0,3}}"
     rf"|{_INITIAL}[ \t]?{_PART})"
 )
 _TITLED = re.compile(rf"\b(?:{TITLES})\.?[ \t]+(?P<name>{NAME})")
@@ -72,6 +74,13 @@ _KNOWN_AS = re.compile(
     rf"\b(?:known as|goes by|nicknamed|prefers to be called|also called|a\.k\.a\.?)[ \t]+"
     rf"[\"“]?(?P<name>{_PART})"
 )
+# A name after the closing words of a message: "Thanks, Bea", "Kind regards,\nTheo Vance".
+_CLOSING = re.compile(
+    rf"\b(?:Thanks|Thank you|Many thanks|Regards|Best|Cheers|Sincerely|Warmly|Best wishes"
+    rf"|Kind regards|Warm regards|Yours sincerely|Yours|Take care),?[ \t]*\n?[ \t]*"
+    rf"(?:[-–][ \t]*)?(?P<name>{_PART}(?: {_PART})?)(?:[ \t]*(?:$|[,.]))",
+    re.MULTILINE,
+)
 # Initials alone after a sign-off label: "Reviewed: DLW".
 _SIGNED_INITIALS = re.compile(
     r"\b(?:Reviewed|Signed|Initials|Checked|Verified|Approved|Entered|Completed|Prepared)"
@@ -101,6 +110,10 @@ def by_context(text: str) -> Iterator[Finding]:
         for match in pattern.finditer(text):
             if match.group("name") not in NOT_NAMES and match.group("name") not in _CAPS_WORDS:
                 yield Finding(match.start("name"), match.end("name"), N, 0.5)
+    for match in _CLOSING.finditer(text):
+        first = match.group("name").split()[0]
+        if first.lower() not in common and not re.fullmatch(TITLES, first):
+            yield from _trimmed(text, match.start("name"), match.end("name"), 0.6)
     for match in _NICKNAMED.finditer(text):
         yield from _trimmed(text, match.start(), match.end(), 0.8)
     for match in _KNOWN_AS.finditer(text):
@@ -156,7 +169,10 @@ def _trimmed(text: str, start: int, end: int, score: float) -> Iterator[Finding]
         yield Finding(start + words[0].start(), start + words[-1].end(), N, score)
 
 
-_ROLE = re.compile(r"(?:ologist|iatrist|ician|therapist|pharmacist)$", re.IGNORECASE)
+_ROLE = re.compile(
+    r"(?:ologist|iatrist|ician|therapist|pharmacist|practitioner|hospitalist|intensivist)$",
+    re.IGNORECASE,
+)
 
 
 def _not_name(word: str) -> bool:

@@ -107,6 +107,7 @@ _LIVES = re.compile(
 _WORKS = re.compile(
     r"\b(?i:works|worked|working|employed|retired|job|shifts?|volunteers|volunteered"
     r"|contracts)[ \t]+(?:(?:part[- ]time|full[- ]time|nights|days|now)[ \t]+)?"
+    r"(?:as[ \t]+an?[ \t]+[a-z]+(?:[ \t][a-z]+)?[ \t]+)?"
     r"(?:at|for|from|with)[ \t]+(?:the[ \t]+)?"
     rf"(?P<firm>{_PIECE}(?:[ \t]+(?:{_PIECE}|&|of|and|[A-Z]{{2,4}})){{0,5}})"
     rf"|\b(?:at work|Employer:?|employer,)[ \t]*\(?[ \t]*(?P<firm2>{_PIECE}"
