@@ -123,6 +123,7 @@ class Engine:
         found += identifiers.everywhere(text, found)
         found += _places_again(text, found)
         found += streets.postcodes_after_towns(text, found)
+        found += streets.before_postcodes(text, found)
         found = context.clean(text, found, is_code)
         return context.merge(found)
 

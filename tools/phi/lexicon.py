@@ -179,5 +179,6 @@ GENERIC_WORDS = _words(
     Skilled Admission Discharge Pending Repeat Morning Baseline Recent Outside Urine
     Serum Blood Stool Lipid Liver Renal Thyroid Panel Screen Drug Drugs Routine Fasting
     Record Records Report Summary Note Notes Form Request Treatment Flowsheet Log
+    Appeals Grievances Claims Utilization Review Member Members Customer Provider Relations
     Advanced Rendering Referring Ordering Transient Individualized Outreach Aged"""
 )

@@ -128,6 +128,8 @@ def by_context(text: str, found: list[Finding], common: frozenset[str]) -> Itera
         words = match.group(group).split()
         while words and words[-1] in ("&", "of", "and"):
             words.pop()
+        if words and words[-1].endswith("."):
+            words[-1] = words[-1][:-1]  # the sentence's full stop
         if not words or any(w in _MILITARY for w in words) or _not_firm(words, common):
             continue
         start = match.start(group)

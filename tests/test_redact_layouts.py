@@ -1,0 +1,65 @@
+"""RedactPHI through its JSON API on layouts the general rules are for: a letter's
+address block, a coverage table, places named by the sentence around them, and the
+payers and headings that are not PHI. The note is invented for this test."""
+
+import json
+
+import pytest
+
+NOTE = """PRIOR AUTHORIZATION REQUEST - ADVANCED IMAGING
+Flat 2, Tanner Court
+Hollins Brook Road
+Brackenfield, Derbyshire DE55 6QT
+Tel 01632 960771
+
+Patient: Winifred "Winnie" Abernathy   DOS 040926
+Home: 2810 W 41st Ave, Building D, 3rd floor rear, Lakewood, CO 80212
+Winter: 77 Saguaro Loop, Delmore Flats 85341. Her son-in-law Osric lives in Quillmere and
+she retired from Tallow Creek Grain Cooperative; works as a greeter at Fenwick Outfitters.
+
+Level       Payer                         ID / policy            Group
+Primary     Hartwell Mutual PPO           HMP 552 019 884        77310
+Dental      Ridgeline Dental Alliance     RDA 6620 1045          D-4471
+
+Private insurer: Ridgeline Dental, member RDA 6620 1045. Seen Tues 3/5 and 3/12-3/14.
+Thanks, Ottoline
+"""
+
+
+@pytest.mark.django_db
+def test_address_lines_tables_and_sentences(client):
+    response = client.post(
+        "/api/redact-phi", json.dumps({"text": NOTE}), content_type="application/json"
+    )
+    assert response.status_code == 200
+    found = {NOTE[s["start"] : s["end"]] for s in response.json()["spans"]}
+    redacted = response.json()["redacted"]
+    for value in [
+        "Flat 2, Tanner Court",
+        "Hollins Brook Road",
+        "DE55 6QT",
+        "01632 960771",
+        "040926",
+        "2810 W 41st Ave, Building D, 3rd floor rear",
+        "80212",
+        "77 Saguaro Loop",
+        "Delmore Flats",
+        "85341",
+        "Brackenfield",
+        "Osric",
+        "Quillmere",
+        "Tallow Creek Grain Cooperative",
+        "Fenwick Outfitters",
+        "HMP 552 019 884",
+        "77310",
+        "D-4471",
+        "3/5",
+        "3/12-3/14",
+        "Ottoline",
+    ]:
+        assert value in found, value
+    for value in ["Winifred", "Winnie", "Abernathy", "Lakewood", "RDA 6620 1045"]:
+        assert value not in redacted, value
+    # Payers and a form's heading are not PHI: they stay.
+    for kept in ["Hartwell Mutual PPO", "Ridgeline Dental,", "ADVANCED IMAGING"]:
+        assert kept in redacted, kept
