@@ -37,6 +37,8 @@ def clean(text: str, found: Iterable[Finding], is_code: CodeCheck) -> list[Findi
             continue
         if finding.category is C.NAME and not _person(value):
             continue
+        if finding.category is C.NAME and _PLAN_AFTER.match(text, finding.end):
+            continue  # "To: Gulf Meridian Health Plan" (a subscriber's name is no plan)
         if finding.category is C.LOCATION and not _place(value):
             continue
         if finding.category is C.LOCATION and _not_a_place_here(text, finding, value):
@@ -65,6 +67,7 @@ def _place(value: str) -> bool:
     return not all(w in NOT_NAMES for w in bare.split())
 
 
+_PLAN_AFTER = re.compile(r"[ \t]+(?:(?:Health|Dental|Vision|Medical)[ \t]+)?(?:Plan|Insurance)\b")
 _DOCUMENT_WORDS = re.compile(
     r"\b(?:REQUEST|REQUISITION|NOTE|FORM|REPORT|SUMMARY|COPY|WORKSHEET|RECORD|LETTER|ORDER"
     r"|REFERRAL|AUTHORI[SZ]ATION|PLAN|START OF CARE|ASSESSMENT|INTAKE)\b"

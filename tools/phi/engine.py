@@ -118,6 +118,8 @@ class Engine:
         found += places.after_facility(text, found)
         found += places.around_places(text, found)
         found += towns.by_context(text, found, self.common)
+        found += towns.prefixed(text, self.common)
+        found += towns.short_forms(text, found, self.common)
         found += streets.after_street(text, found)
         found += people.spread(text, found)
         found += identifiers.everywhere(text, found)

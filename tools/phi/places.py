@@ -152,7 +152,8 @@ def payer_before(text: str, start: int) -> bool:
 
 _PAYER_AFTER = re.compile(
     r"(?:[ \t]+(?:Dental|Vision|Health|Healthcare|Medical|Rx))?"
-    r",?[ \t]+(?:member(?:ship)?|group|policy|subscriber|PPO|HMO|EPO|PDP|Medigap)\b"
+    r",?[ \t]+(?:member(?:ship)?|group|policy|subscriber|PPO|HMO|EPO|PDP|Medigap|Plan"
+    r"|Insurance)\b"
     r"|[ \t]+ID\b"
 )
 _PAYER_BEFORE = re.compile(

@@ -141,6 +141,36 @@ def by_context(text: str, found: list[Finding], common: frozenset[str]) -> Itera
             yield from _town(text, town.start("town"), town.end("town"), common)
 
 
+# Places whose name says so: Port Fourchon, Fort Kent, Mount Vernon, Cape Girardeau.
+_PREFIXED = re.compile(rf"\b(?:Port|Fort|Mount|Mt\.|Cape|Lake)[ \t]+(?P<rest>{_PIECE})")
+
+
+def prefixed(text: str, common: frozenset[str]) -> Iterator[Finding]:
+    for match in _PREFIXED.finditer(text):
+        if not _not_place([match.group("rest")], common):
+            yield Finding(match.start(), match.end(), L, 0.55)
+
+
+def short_forms(text: str, found: list[Finding], common: frozenset[str]) -> Iterator[Finding]:
+    """A facility named once in full and then by the first words of its name:
+    "Aboite Meadows Rehabilitation & Nursing", later "chose Aboite Meadows"."""
+    stems = set()
+    for finding in found:
+        words = text[finding.start : finding.end].split()
+        if finding.category is not L or len(words) < 3 or not is_facility_word(words[-1]):
+            continue
+        stem = []
+        for word in words:
+            if is_generic(word) or is_facility_word(word) or not word[0].isupper():
+                break
+            stem.append(word)
+        if len(stem) >= 2 and not _not_place(stem, common) and len(stem) < len(words):
+            stems.add(" ".join(stem))
+    for stem in stems:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(stem)}(?![\w-])", text):
+            yield Finding(match.start(), match.end(), L, 0.55)
+
+
 def _town(text: str, start: int, end: int, common: frozenset[str]) -> Iterator[Finding]:
     words = text[start:end].rstrip(".").split()
     # Cut at the first word that cannot be part of a town's name.
