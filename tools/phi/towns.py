@@ -159,13 +159,13 @@ def short_forms(text: str, found: list[Finding], common: frozenset[str]) -> Iter
         words = text[finding.start : finding.end].split()
         if finding.category is not L or len(words) < 3 or not is_facility_word(words[-1]):
             continue
-        stem = []
+        lead: list[str] = []
         for word in words:
             if is_generic(word) or is_facility_word(word) or not word[0].isupper():
                 break
-            stem.append(word)
-        if len(stem) >= 2 and not _not_place(stem, common) and len(stem) < len(words):
-            stems.add(" ".join(stem))
+            lead.append(word)
+        if len(lead) >= 2 and not _not_place(lead, common) and len(lead) < len(words):
+            stems.add(" ".join(lead))
     for stem in stems:
         for match in re.finditer(rf"(?<![\w-]){re.escape(stem)}(?![\w-])", text):
             yield Finding(match.start(), match.end(), L, 0.55)
