@@ -63,3 +63,26 @@ def test_address_lines_tables_and_sentences(client):
     # Payers and a form's heading are not PHI: they stay.
     for kept in ["Hartwell Mutual PPO", "Ridgeline Dental,", "ADVANCED IMAGING"]:
         assert kept in redacted, kept
+
+
+@pytest.mark.django_db
+def test_identifiers_by_their_labels_and_dates_in_their_forms(client):
+    text = (
+        "Passport no. 548812093; portal username: wbell1984; court docket 26-CV-01188.\n"
+        "Pager 4471. Rx #6012247 refilled. Seen 05MAR2026, DOS 030526, Mar 3-5, 2026.\n"
+        "Lisinopril 10 mg daily; Rx 500 mg; pain 2/10; as time permits.\n"
+    )
+    response = client.post(
+        "/api/redact-phi", json.dumps({"text": text}), content_type="application/json"
+    )
+    found = {text[s["start"] : s["end"]] for s in response.json()["spans"]}
+    assert found == {
+        "548812093",
+        "wbell1984",
+        "26-CV-01188",
+        "4471",
+        "6012247",
+        "05MAR2026",
+        "030526",
+        "Mar 3-5, 2026",
+    }

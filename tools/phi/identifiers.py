@@ -108,6 +108,12 @@ LABELS: list[tuple[Category, str]] = [
     ),
     (
         C.ID,
+        r"(?:passport|docket|warrant|permit|episode|library card|USCIS|alien registration"
+        r"|prescription)(?: ID| number| no\.?| #)?\b|PA(?: number| no\.?| ?#)|A-number"
+        r"|barcode\b|user ?name\b|login\b|Rx ?(?:#|number|no\.)|EDIPI\b",
+    ),
+    (
+        C.ID,
         r"(?:participant|subject|study|screening|randomi[sz]ation|enrol?ment|employee"
         r"|staff|badge|user|student|inmate|booking|AIS|session|thread|message"
         r"|confirmation|tracking|kit|tag|wristband|bracelet|voucher|police"
