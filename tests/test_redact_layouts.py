@@ -86,3 +86,23 @@ def test_identifiers_by_their_labels_and_dates_in_their_forms(client):
         "030526",
         "Mar 3-5, 2026",
     }
+
+
+@pytest.mark.django_db
+def test_names_by_the_words_around_them(client):
+    text = (
+        "ROS per Babajide (son). EMT Okonkwo drove. She says her name is Zephyrine.\n"
+        "Pt: O'CONNOR, SEAN P\n"
+        "Her son-in-law Darnell and Jae-won Park, PharmD, agree.\n"
+        "Faith Okorie, known as Podge, visits. Plan: Gulf Meridian Health Plan review.\n"
+        "Thanks, Bea\n"
+    )
+    response = client.post(
+        "/api/redact-phi", json.dumps({"text": text}), content_type="application/json"
+    )
+    found = {text[s["start"] : s["end"]] for s in response.json()["spans"]}
+    for name in ["Babajide", "Okonkwo", "Zephyrine", "O'CONNOR, SEAN P", "Darnell"]:
+        assert name in found, name
+    for name in ["Jae-won Park", "Faith Okorie", "Podge", "Bea"]:
+        assert name in found, name
+    assert not any("Meridian" in value for value in found)  # a plan, not a person

@@ -117,6 +117,7 @@ RELATIONS = (
     r"|nurse|officer|chaplain|dietitian|coordinator|navigator|pharmacist|therapist"
     r"|physician|doctor|aide|technician|interpreter|caseworker|social worker|surgeon"
     r"|midwife|paramedic|specialist|counsel(?:l)?or|manager|director|rep|clerk|volunteer"
+    r"|EMT|medic|scribe|coder|tech"
 )
 # Credentials after a name ("Anil Varghese, MD"): the words before them are a person.
 CREDENTIALS = (

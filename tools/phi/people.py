@@ -71,9 +71,11 @@ _CAPS_WORDS = frozenset(CREDENTIALS.split("|"))
 # A nickname in quotes between given name and surname: Alphonse "Al" Dubuisson.
 _NICKNAMED = re.compile(rf"\b{_PART} (?:\"[A-Z][a-z]+\"|“[A-Z][a-z]+”) {_PART}(?: {_PART})?")
 _KNOWN_AS = re.compile(
-    rf"\b(?:known as|goes by|nicknamed|prefers to be called|also called|a\.k\.a\.?)[ \t]+"
-    rf"[\"“]?(?P<name>{_PART})"
+    rf"\b(?:known as|goes by|nicknamed|prefers to be called|also called|a\.k\.a\.?"
+    rf"|(?:her|his|their|my) name is|named)[ \t]+[\"“]?(?P<name>{_PART}(?: {_PART})?)"
 )
+# A name with the relation after it in brackets: "per Babajide (son)".
+_RELATION_AFTER = re.compile(rf"(?P<name>{_PART}(?: {_PART})?)[ \t]*\((?i:{RELATIONS})\)")
 # A name after the closing words of a message: "Thanks, Bea", "Kind regards,\nTheo Vance".
 _CLOSING = re.compile(
     rf"\b(?:Thanks|Thank you|Many thanks|Regards|Best|Cheers|Sincerely|Warmly|Best wishes"
@@ -116,9 +118,10 @@ def by_context(text: str) -> Iterator[Finding]:
             yield from _trimmed(text, match.start("name"), match.end("name"), 0.6)
     for match in _NICKNAMED.finditer(text):
         yield from _trimmed(text, match.start(), match.end(), 0.8)
-    for match in _KNOWN_AS.finditer(text):
-        if match.group("name").lower() not in common:
-            yield Finding(match.start("name"), match.end("name"), N, 0.7)
+    for pattern in (_KNOWN_AS, _RELATION_AFTER):
+        for match in pattern.finditer(text):
+            if match.group("name").split()[0].lower() not in common:
+                yield from _trimmed(text, match.start("name"), match.end("name"), 0.7)
     for match in _WORD_NAMES.finditer(text):
         last = match.group("last")
         if (
