@@ -106,3 +106,16 @@ def test_names_by_the_words_around_them(client):
     for name in ["Jae-won Park", "Faith Okorie", "Podge", "Bea"]:
         assert name in found, name
     assert not any("Meridian" in value for value in found)  # a plan, not a person
+
+
+@pytest.mark.django_db
+def test_states_and_countries_stay_towns_go(client):
+    text = (
+        "Moved from North Carolina to New South Wales; born in the Dominican Republic.\n"
+        "Now lives in Lebanon, PA 17042 and 14B Rue Sainte-Catherine Ouest, Montréal.\n"
+    )
+    response = client.post(
+        "/api/redact-phi", json.dumps({"text": text}), content_type="application/json"
+    )
+    found = {text[s["start"] : s["end"]] for s in response.json()["spans"]}
+    assert found == {"Lebanon", "17042", "14B Rue Sainte-Catherine Ouest", "Montréal"}

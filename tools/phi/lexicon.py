@@ -31,6 +31,40 @@ REGION_NAMES = _words(
     Brazil Russia Europe Africa Asia Columbia Carolina Dakota Jersey Hampshire York"""
 )
 
+# States and provinces of two words or more (a line is split on spaces above). New York
+# is left out: it is a city too.
+MULTI_WORD_REGIONS = frozenset(
+    [
+        "New Hampshire",
+        "New Jersey",
+        "New Mexico",
+        "North Carolina",
+        "North Dakota",
+        "South Carolina",
+        "South Dakota",
+        "Rhode Island",
+        "West Virginia",
+        "Puerto Rico",
+        "District of Columbia",
+        "British Columbia",
+        "Nova Scotia",
+        "New Brunswick",
+        "Prince Edward Island",
+        "Northwest Territories",
+        "Newfoundland and Labrador",
+        "Northern Ireland",
+        "New South Wales",
+        "Western Australia",
+        "South Australia",
+        "Northern Territory",
+        "Australian Capital Territory",
+        "United States",
+        "United Kingdom",
+        "Great Britain",
+        "U.S. Virgin Islands",
+        "American Samoa",
+    ]
+)
 # Words that end (or make) the name of a facility or workplace, which Safe Harbor
 # treats as a place smaller than a state.
 FACILITY_WORDS = _words(

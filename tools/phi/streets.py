@@ -36,7 +36,7 @@ _STREET = re.compile(
 )
 # Street word first, as in French, Spanish or Italian: "117, rue des Érables, app. 3".
 _STREET_WORD_FIRST = re.compile(
-    rf"\b\d{{1,6}},?[ \t]+(?i:ch\.|chemin|rue|boul\.|boulevard|av\.|avenue|route|rang|montée"
+    rf"\b\d{{1,6}}[A-Z]?,?[ \t]+(?i:ch\.|chemin|rue|boul\.|boulevard|av\.|avenue|route|rang|montée"
     rf"|via|calle|avenida|camino|rua|strada|place|allée|impasse|quai)"
     rf"[ \t]+(?:(?:de|du|des|la|le|l'|del|do|da|dos)[ \t]*)*[{UPPER}][\w'’-]+"
     rf"(?:[ \t-][{UPPER}][\w'’-]+)*(?:{_UNIT}){{0,2}}"
@@ -118,7 +118,7 @@ def addresses(text: str) -> Iterator[Finding]:
 _TOWN = rf"[{UPPER}][{LOWER}'’-]+(?:[ \t](?:d'|de |la |le )?[{UPPER}][{LOWER}'’-]+){{0,2}}"
 _TOWN_AFTER_STREET = re.compile(
     rf",?[ \t]*(?P<town>{_TOWN})"
-    r"(?=[ \t]*(?:,|$|\(|[A-Z]{2,3}\b|\d{4}))",
+    r"(?=[ \t]*(?:,|$|\(|[A-Z]{2,3}\b|\d{4}|\.[ \t]*$|\.[ \t]+[A-Z]))",
     re.MULTILINE,
 )
 # A postcode right after a town: "Te Awamutu 3800", "Spencerville 46788".
