@@ -92,7 +92,13 @@ _SIGNED_INITIALS = re.compile(
 # Given names that are everyday words too: a name only before a surname-like word.
 _WORD_NAMES = re.compile(
     rf"\b(?:Grace|Faith|Hope|Iris|Daisy|Penny|Joy|Dawn|Summer|Ruby|Amber|Crystal|June|April"
-    rf"|Rose|Frank|Mark|Will|Bill|Rich) (?P<last>{_PART})(?![\w'’-])"
+    rf"|Rose) (?P<last>{_PART})(?![\w'’-])"
+)
+# Endings of English words, not of surnames: "Grace Period", "Hope Springs" stay.
+_WORDLIKE = re.compile(
+    r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ings|ated|ized|ised|ive|ous|ful|less|ule"
+    r"|iod|uria|emia|itis|osis|ngs)$",
+    re.IGNORECASE,
 )
 
 
@@ -128,6 +134,7 @@ def by_context(text: str) -> Iterator[Finding]:
             last.lower() not in common
             and not _not_name(last)
             and last not in FACILITY_WORDS | GENERIC_WORDS
+            and not _WORDLIKE.search(last)
         ):
             yield Finding(match.start(), match.end(), N, 0.6)
 
