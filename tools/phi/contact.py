@@ -46,14 +46,16 @@ _LOCAL = re.compile(
     r"\b[.:#]?[ \t]*(?:at[ \t]+)?(?P<number>\d{3}[-.]\d{4})\b"
     # A seven-digit number a sentence calls a number: "her number on the sheet (555-0190)".
     r"|\b(?:number|phone|reach(?:ed)?|call|text)\b[^\n\d]{0,30}?(?<![\d-])"
-    r"(?P<near>\d{3}-\d{4})(?![\d-])",
+    r"(?P<near>\d{3}-\d{4})(?![\d-])"
+    # A pager or extension of four or five digits: "Pager 4471".
+    r"|\b(?:pager|pgr|beeper|ext\.?|extension)[.:#]?[ \t]*(?P<short>\d{4,5})\b",
     re.IGNORECASE,
 )
 
 
 def phones(text: str) -> Iterator[Finding]:
     for match in _LOCAL.finditer(text):
-        group = "number" if match.group("number") else "near"
+        group = next(name for name in ("number", "near", "short") if match.group(name))
         yield Finding(match.start(group), match.end(group), Category.PHONE, 0.7)
     for pattern in (_PHONE, _INTERNATIONAL):
         for match in pattern.finditer(text):

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from . import contact, places
 from .categories import Category, Finding
-from .lexicon import FACILITY_WORDS, NOT_NAMES
+from .lexicon import FACILITY_WORDS, NOT_NAMES, PAYER_WORDS
 from .people import given_names
 
 C = Category
@@ -37,6 +37,8 @@ def clean(text: str, found: Iterable[Finding], is_code: CodeCheck) -> list[Findi
             continue
         if finding.category is C.NAME and not _person(value):
             continue
+        if finding.category is C.NAME and _PLAN_AFTER.match(text, finding.end):
+            continue  # "To: Gulf Meridian Health Plan" (a subscriber's name is no plan)
         if finding.category is C.LOCATION and not _place(value):
             continue
         if finding.category is C.LOCATION and _not_a_place_here(text, finding, value):
@@ -53,6 +55,8 @@ def _person(value: str) -> bool:
         return False
     if all(w.strip(".") in NOT_NAMES or w.strip(".") in FACILITY_WORDS for w in words):
         return False
+    if any(w in PAYER_WORDS for w in words):
+        return False  # "Carolina Keystone Advantage": a plan, not a person
     return any(w[0].isupper() for w in words)
 
 
@@ -63,6 +67,7 @@ def _place(value: str) -> bool:
     return not all(w in NOT_NAMES for w in bare.split())
 
 
+_PLAN_AFTER = re.compile(r"[ \t]+(?:(?:Health|Dental|Vision|Medical)[ \t]+)?(?:Plan|Insurance)\b")
 _DOCUMENT_WORDS = re.compile(
     r"\b(?:REQUEST|REQUISITION|NOTE|FORM|REPORT|SUMMARY|COPY|WORKSHEET|RECORD|LETTER|ORDER"
     r"|REFERRAL|AUTHORI[SZ]ATION|PLAN|START OF CARE|ASSESSMENT|INTAKE)\b"

@@ -22,8 +22,13 @@ _DATES = [
     r"\b(?:19|20)\d\d([/.-])\d{1,2}\2\d{1,2}\b",
     # 14-Mar-2026, 14 Mar 2026, 14th March 2026, 22 Jun 1950, the 2nd of March
     rf"\b{DAY}(?:[ -]|\s+of\s+){M}(?:,?[ -]{YEAR}|[ -]\d\d\b)?(?![a-z])",
-    # Mar 14, 2026; March 11th, 2026; Sept 9; Nov 2025; March 2026
-    rf"\b{M}[ \t]+{DAY}(?:,?[ \t]+{YEAR})?\b",
+    # Mar 14, 2026; March 11th, 2026; Sept 9; Nov 2025; March 2026; Mar 3-5, 2026
+    rf"\b{M}[ \t]+{DAY}(?:[ \t]*(?:[-–]|to|through)[ \t]*{DAY}\b)?(?:,?[ \t]+{YEAR})?\b",
+    # 05MAR2026, 5Mar26: the military and pharmacy form
+    rf"\b\d{{1,2}}(?:{MONTHS})(?:\d{{4}}|\d{{2}})\b",
+    # 3/5-3/7: a range of days
+    r"\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])[-–](?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+    r"(?:/(?:\d{4}|\d{2}))?\b",
     rf"\b{M},?[ \t]+(?:of[ \t]+)?{YEAR}\b",
     rf"\b{M}[ \t]+['’]\d\d\b",  # Dec '25
     r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b(?!-\d)",  # 2026-03
@@ -40,6 +45,14 @@ _MAY = re.compile(
 )
 _COMPACT = re.compile(r"(?<![\w-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\w-])")
 _MONTH_DAY = re.compile(r"(?<![\w/.:-])(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d)")
+# A compact date after a date's label: "DOS 030526", "DOB: 19440312".
+_LABELLED_COMPACT = re.compile(
+    r"\b(?:DOS|DOB|D\.O\.B\.|date(?: of [a-z]+)?)[ \t]*[:#]?[ \t]*(?P<d>\d{6}|\d{8})\b",
+    re.IGNORECASE,
+)
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:[a-z]*day)?\.?,?[ \t]$", re.IGNORECASE
+)
 _ORDINAL_DAY = re.compile(r"\bthe\s+([12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z])")
 # Words around "7/12" that make it a count, a score or a ratio rather than a date.
 _SCORE_NAME = re.compile(r"(?:^|[\s(])[A-Z][\w-]*:?[ \t]$")
@@ -66,13 +79,21 @@ def dates(text: str) -> Iterator[Finding]:
         yield Finding(match.end() - len(month), match.end(), Category.DATE, 0.6)
     for match in _COMPACT.finditer(text):
         yield Finding(match.start(), match.end(), Category.DATE, 0.6)
+    for match in _LABELLED_COMPACT.finditer(text):
+        digits = match.group("d")
+        month, day = (digits[4:6], digits[6:]) if len(digits) == 8 else (digits[:2], digits[2:4])
+        if len(digits) == 8 and not digits.startswith(("19", "20")):
+            month, day = digits[:2], digits[2:4]  # 03051944: month, day, year
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+            yield Finding(match.start("d"), match.end("d"), Category.DATE, 0.7)
     for match in _ORDINAL_DAY.finditer(text):
         yield Finding(match.start(1), match.end(), Category.DATE, 0.6)
     for match in _MONTH_DAY.finditer(text):
         before = text[max(0, match.start() - 12) : match.start()]
         after = text[match.end() : match.end() + 16]
         top, bottom = int(match.group(1)), int(match.group(2))
-        if not match.group(1).startswith("0"):  # "03/17" is a date whatever surrounds it
+        weekday = _WEEKDAY_BEFORE.search(before)  # "Tues 3/5" is a date
+        if not match.group(1).startswith("0") and not weekday:  # so is "03/17"
             if _NOT_MONTH_DAY.search(before) or _NOT_MONTH_DAY_AFTER.match(after):
                 continue
             if top <= bottom <= 10 and _SCORE_NAME.search(before):

@@ -108,6 +108,12 @@ LABELS: list[tuple[Category, str]] = [
     ),
     (
         C.ID,
+        r"(?:passport|docket|warrant|permit|episode|library card|USCIS|alien registration"
+        r"|prescription)(?: ID| number| no\.?| #)?\b|PA(?: number| no\.?| ?#)|A-number"
+        r"|barcode\b|user ?name\b|login\b|Rx ?(?:#|number|no\.)|EDIPI\b",
+    ),
+    (
+        C.ID,
         r"(?:participant|subject|study|screening|randomi[sz]ation|enrol?ment|employee"
         r"|staff|badge|user|student|inmate|booking|AIS|session|thread|message"
         r"|confirmation|tracking|kit|tag|wristband|bracelet|voucher|police"
@@ -126,7 +132,7 @@ LABELS: list[tuple[Category, str]] = [
 VALUE = r"(?:\(\d{2}\)[0-9A-Za-z()]+|[A-Za-z0-9*#][A-Za-z0-9*#._/\-]*[A-Za-z0-9*]|\d)"
 # Values a plate or a national number is written with a space inside ("582 KTB",
 # "943 476 5919").
-SPACED = r"(?:[A-Z0-9]{1,5} [A-Z0-9]{2,6}(?: [A-Z0-9]{1,4}){0,3}(?:-[A-Z0-9]{1,3})?(?!\w))"
+SPACED = r"(?:[A-Z0-9]{1,5} [A-Z0-9]{2,10}(?: [A-Z0-9]{1,4}){0,3}(?:-[A-Z0-9]{1,3})?(?!\w))"
 
 _FILLER = (
     r"(?:[ \t]*(?:\([^)\n]{0,40}\)|[:#.,\-]|no\.?|nos\.?|number|num|ID|is|was|of|on file"

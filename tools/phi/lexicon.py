@@ -31,6 +31,40 @@ REGION_NAMES = _words(
     Brazil Russia Europe Africa Asia Columbia Carolina Dakota Jersey Hampshire York"""
 )
 
+# States and provinces of two words or more (a line is split on spaces above). New York
+# is left out: it is a city too.
+MULTI_WORD_REGIONS = frozenset(
+    [
+        "New Hampshire",
+        "New Jersey",
+        "New Mexico",
+        "North Carolina",
+        "North Dakota",
+        "South Carolina",
+        "South Dakota",
+        "Rhode Island",
+        "West Virginia",
+        "Puerto Rico",
+        "District of Columbia",
+        "British Columbia",
+        "Nova Scotia",
+        "New Brunswick",
+        "Prince Edward Island",
+        "Northwest Territories",
+        "Newfoundland and Labrador",
+        "Northern Ireland",
+        "New South Wales",
+        "Western Australia",
+        "South Australia",
+        "Northern Territory",
+        "Australian Capital Territory",
+        "United States",
+        "United Kingdom",
+        "Great Britain",
+        "U.S. Virgin Islands",
+        "American Samoa",
+    ]
+)
 # Words that end (or make) the name of a facility or workplace, which Safe Harbor
 # treats as a place smaller than a state.
 FACILITY_WORDS = _words(
@@ -58,7 +92,7 @@ FACILITY_WORDS = _words(
     Avionics Transport Transit Trucking Freight Construction Contractors Plumbing Roofing
     Lumber Hardware Dairy Cannery Foundry Mills Storage Industries Enterprises Apartments
     Outfitters Orchards Vineyards Winery Brewery Distillery Tavern Pub Grill Casino
-    Cinema Theatre Theater Stadium Arena Fairgrounds Elevator"""
+    Cinema Theatre Theater Stadium Arena Fairgrounds Elevator Department Dept"""
 )
 # A capitalised run holding one of these names a payer, plan or programme, not a place.
 PAYER_WORDS = _words(
@@ -86,6 +120,7 @@ UNIT_WORDS = (
 TITLES = (
     r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Officer|Deputy|Detective|Sgt"
     r"|Chaplain|Pastor|Rev|Father|Sister|Brother|Judge|Coach|Captain|Capt|Lt"
+    r"|SSgt|SFC|MSgt|Cpl|Pvt|PFC|SPC|Maj|Col|Cmdr|CDR|PO[123]|Ens"
 )
 # Labels on a line that a name follows ("Patient: ...", "Signed by ...").
 NAME_LABELS = (
@@ -106,7 +141,8 @@ NAME_LABELS = (
 )
 # Relatives and others a note names after the relation ("her son, Rui").
 RELATIONS = (
-    r"wife|husband|spouse|partner|son|daughter|dtr|mother|mom|mum|father|dad|sister"
+    r"(?:son|daughter|mother|father|brother|sister)-in-law"
+    r"|wife|husband|spouse|partner|son|daughter|dtr|mother|mom|mum|father|dad|sister"
     r"|brother|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother"
     r"|grandfather|grandchild|great-granddaughter|great-grandson|friend|neighbour"
     r"|neighbor|caregiver|carer|boyfriend|girlfriend|fiancé|fiancée|roommate|landlord"
@@ -115,6 +151,7 @@ RELATIONS = (
     r"|nurse|officer|chaplain|dietitian|coordinator|navigator|pharmacist|therapist"
     r"|physician|doctor|aide|technician|interpreter|caseworker|social worker|surgeon"
     r"|midwife|paramedic|specialist|counsel(?:l)?or|manager|director|rep|clerk|volunteer"
+    r"|EMT|medic|scribe|coder|tech"
 )
 # Credentials after a name ("Anil Varghese, MD"): the words before them are a person.
 CREDENTIALS = (
@@ -140,6 +177,7 @@ NOT_NAMES = _words(
     Caprini Tinetti Romberg Babinski Homan Murphy McMurray Lachman Phalen Tinel Kernig
     Brudzinski Allen Trendelenburg Valsalva Epley Dix Hallpike Snellen Weber Rinne
     PI Dear Director Scribe PharmD Vitamin Replete Troponin Sigmoid Mottling Funeral
+    Repeat X-ray Phone Request Dr Mr Mrs Ms SSgt Sgt
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur
     Thurs Fri Sat Sun Today Tomorrow Yesterday Tonight Continue Start Stop Hold Return
     Metformin Lisinopril Insulin Warfarin Apixaban Heparin Aspirin Tylenol Lasix Coumadin
@@ -176,5 +214,6 @@ GENERIC_WORDS = _words(
     Skilled Admission Discharge Pending Repeat Morning Baseline Recent Outside Urine
     Serum Blood Stool Lipid Liver Renal Thyroid Panel Screen Drug Drugs Routine Fasting
     Record Records Report Summary Note Notes Form Request Treatment Flowsheet Log
+    Appeals Grievances Claims Utilization Review Member Members Customer Provider Relations
     Advanced Rendering Referring Ordering Transient Individualized Outreach Aged"""
 )

@@ -26,17 +26,19 @@ N = Category.NAME
 # or an initial ("M.", "M.-È.").
 _PART = (
     r"(?:(?:[A-ZÀ-ÖØ-Þ]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)*"
+    r"(?:-[a-z]{2,4}(?![\w-]))?"  # Jae-won, Min-jun
     r"|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)"  # McAllister, DeShawn
 )
 _INITIAL = r"(?:[A-ZÀ-ÖØ-Þ]\.(?:-[A-ZÀ-ÖØ-Þ]\.)?)"
 _NICK = r"(?:\"[A-Z][a-z]+\"|“[A-Z][a-z]+”|\([A-Z][a-z]+\))"
-_CAPS = r"(?:[A-ZÀ-ÖØ-Þ]{2,}(?:[-'’][A-ZÀ-ÖØ-Þ]{2,})*)"
+_CAPS = r"(?:(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ]{2,}(?:[-'’][A-ZÀ-ÖØ-Þ]{2,})*)"  # O'CONNOR
 # Words of one name are one space apart: wider gaps are the columns of a form.
 # Particles inside a name: Anneke van der Berg, María de la Cruz, Omar bin Said.
 _PARTICLE = r"(?:(?:van|von|der|den|de|del|della|di|da|du|dos|la|le|bin|binti|ibn|al|el|ter) )"
 NAME = (
-    rf"(?:(?:{_INITIAL} ?)*{_PART}(?: (?:{_NICK} )?(?:{_INITIAL} ?)?{_PARTICLE}*{_PART}){{0,3}}"
-    rf"|{_CAPS}, {_CAPS}(?: {_CAPS})?"
+    # Capitals first: "O'CONNOR, SEAN P" is one name, not "O'" and the rest.
+    rf"(?:{_CAPS}, {_CAPS}(?: {_CAPS})?(?: [A-Z]\.?(?![\w]))?"
+    rf"|(?:{_INITIAL} ?)*{_PART}(?: (?:{_NICK} )?(?:{_INITIAL} ?)?{_PARTICLE}*{_PART}){{0,3}}"
     rf"|{_INITIAL}[ \t]?{_PART})"
 )
 _TITLED = re.compile(rf"\b(?:{TITLES})\.?[ \t]+(?P<name>{NAME})")
@@ -69,8 +71,17 @@ _CAPS_WORDS = frozenset(CREDENTIALS.split("|"))
 # A nickname in quotes between given name and surname: Alphonse "Al" Dubuisson.
 _NICKNAMED = re.compile(rf"\b{_PART} (?:\"[A-Z][a-z]+\"|“[A-Z][a-z]+”) {_PART}(?: {_PART})?")
 _KNOWN_AS = re.compile(
-    rf"\b(?:known as|goes by|nicknamed|prefers to be called|also called|a\.k\.a\.?)[ \t]+"
-    rf"[\"“]?(?P<name>{_PART})"
+    rf"\b(?:known as|goes by|nicknamed|prefers to be called|also called|a\.k\.a\.?"
+    rf"|(?:her|his|their|my) name is|named)[ \t]+[\"“]?(?P<name>{_PART}(?: {_PART})?)"
+)
+# A name with the relation after it in brackets: "per Babajide (son)".
+_RELATION_AFTER = re.compile(rf"(?P<name>{_PART}(?: {_PART})?)[ \t]*\((?i:{RELATIONS})\)")
+# A name after the closing words of a message: "Thanks, Bea", "Kind regards,\nTheo Vance".
+_CLOSING = re.compile(
+    rf"\b(?:Thanks|Thank you|Many thanks|Regards|Best|Cheers|Sincerely|Warmly|Best wishes"
+    rf"|Kind regards|Warm regards|Yours sincerely|Yours|Take care),?[ \t]*\n?[ \t]*"
+    rf"(?:[-–][ \t]*)?(?P<name>{_PART}(?: {_PART})?)(?:[ \t]*(?:$|[,.]))",
+    re.MULTILINE,
 )
 # Initials alone after a sign-off label: "Reviewed: DLW".
 _SIGNED_INITIALS = re.compile(
@@ -81,7 +92,13 @@ _SIGNED_INITIALS = re.compile(
 # Given names that are everyday words too: a name only before a surname-like word.
 _WORD_NAMES = re.compile(
     rf"\b(?:Grace|Faith|Hope|Iris|Daisy|Penny|Joy|Dawn|Summer|Ruby|Amber|Crystal|June|April"
-    rf"|Rose|Frank|Mark|Will|Bill|Rich) (?P<last>{_PART})(?![\w'’-])"
+    rf"|Rose) (?P<last>{_PART})(?![\w'’-])"
+)
+# Endings of English words, not of surnames: "Grace Period", "Hope Springs" stay.
+_WORDLIKE = re.compile(
+    r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ings|ated|ized|ised|ive|ous|ful|less|ule"
+    r"|iod|uria|emia|itis|osis|ngs)$",
+    re.IGNORECASE,
 )
 
 
@@ -101,17 +118,23 @@ def by_context(text: str) -> Iterator[Finding]:
         for match in pattern.finditer(text):
             if match.group("name") not in NOT_NAMES and match.group("name") not in _CAPS_WORDS:
                 yield Finding(match.start("name"), match.end("name"), N, 0.5)
+    for match in _CLOSING.finditer(text):
+        first = match.group("name").split()[0]
+        if first.lower() not in common and not re.fullmatch(TITLES, first):
+            yield from _trimmed(text, match.start("name"), match.end("name"), 0.6)
     for match in _NICKNAMED.finditer(text):
         yield from _trimmed(text, match.start(), match.end(), 0.8)
-    for match in _KNOWN_AS.finditer(text):
-        if match.group("name").lower() not in common:
-            yield Finding(match.start("name"), match.end("name"), N, 0.7)
+    for pattern in (_KNOWN_AS, _RELATION_AFTER):
+        for match in pattern.finditer(text):
+            if match.group("name").split()[0].lower() not in common:
+                yield from _trimmed(text, match.start("name"), match.end("name"), 0.7)
     for match in _WORD_NAMES.finditer(text):
         last = match.group("last")
         if (
             last.lower() not in common
             and not _not_name(last)
             and last not in FACILITY_WORDS | GENERIC_WORDS
+            and not _WORDLIKE.search(last)
         ):
             yield Finding(match.start(), match.end(), N, 0.6)
 
@@ -156,7 +179,10 @@ def _trimmed(text: str, start: int, end: int, score: float) -> Iterator[Finding]
         yield Finding(start + words[0].start(), start + words[-1].end(), N, score)
 
 
-_ROLE = re.compile(r"(?:ologist|iatrist|ician|therapist|pharmacist)$", re.IGNORECASE)
+_ROLE = re.compile(
+    r"(?:ologist|iatrist|ician|therapist|pharmacist|practitioner|hospitalist|intensivist)$",
+    re.IGNORECASE,
+)
 
 
 def _not_name(word: str) -> bool:

@@ -7,6 +7,7 @@ run ending in a word like Hospital, Clinic or Pharmacy. Payers and programmes ar
 left alone: Safe Harbor does not ask for them.
 """
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -15,6 +16,7 @@ from .lexicon import (
     AMBIGUOUS_REGIONS,
     FACILITY_WORDS,
     GENERIC_WORDS,
+    MULTI_WORD_REGIONS,
     PAYER_WORDS,
     REGION_CODES,
     REGION_NAMES,
@@ -152,7 +154,8 @@ def payer_before(text: str, start: int) -> bool:
 
 _PAYER_AFTER = re.compile(
     r"(?:[ \t]+(?:Dental|Vision|Health|Healthcare|Medical|Rx))?"
-    r",?[ \t]+(?:member(?:ship)?|group|policy|subscriber|PPO|HMO|EPO|PDP|Medigap)\b"
+    r",?[ \t]+(?:member(?:ship)?|group|policy|subscriber|PPO|HMO|EPO|PDP|Medigap|Plan"
+    r"|Insurance)\b"
     r"|[ \t]+ID\b"
 )
 _PAYER_BEFORE = re.compile(
@@ -240,4 +243,29 @@ def is_facility_word(word: str) -> bool:
 
 def is_region(value: str) -> bool:
     """A state, province or country (Safe Harbor keeps those)."""
-    return value in REGION_NAMES or value in REGION_CODES or value.title() in REGION_NAMES
+    if value.startswith(("the ", "The ")):
+        value = value[4:]
+    return (
+        value in REGION_NAMES
+        or value in REGION_CODES
+        or value.title() in REGION_NAMES
+        or value in MULTI_WORD_REGIONS
+        or value in _countries()
+    )
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    """Country names of more than one word in English ("Dominican Republic", "United
+    Kingdom"), from the display names Google's phonenumbers ships; one-word names stay
+    in our own list, since many are towns too (Lebanon, Cuba)."""
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
+    names = set()
+    for by_language in LOCALE_DATA.values():
+        name = by_language.get("en", "")
+        while name.startswith("*"):
+            name = by_language.get(name[1:], "")
+        if " " in name:
+            names.add(name)
+    return frozenset(names)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from .categories import Category, Finding
-from .lexicon import FACILITY_WORDS, STREET_WORDS, UNIT_WORDS
+from .lexicon import FACILITY_WORDS, REGION_CODES, STREET_WORDS, UNIT_WORDS
 from .places import is_generic, is_region
 
 L = Category.LOCATION
@@ -36,7 +36,7 @@ _STREET = re.compile(
 )
 # Street word first, as in French, Spanish or Italian: "117, rue des Érables, app. 3".
 _STREET_WORD_FIRST = re.compile(
-    rf"\b\d{{1,6}},?[ \t]+(?i:ch\.|chemin|rue|boul\.|boulevard|av\.|avenue|route|rang|montée"
+    rf"\b\d{{1,6}}[A-Z]?,?[ \t]+(?i:ch\.|chemin|rue|boul\.|boulevard|av\.|avenue|route|rang|montée"
     rf"|via|calle|avenida|camino|rua|strada|place|allée|impasse|quai)"
     rf"[ \t]+(?:(?:de|du|des|la|le|l'|del|do|da|dos)[ \t]*)*[{UPPER}][\w'’-]+"
     rf"(?:[ \t-][{UPPER}][\w'’-]+)*(?:{_UNIT}){{0,2}}"
@@ -118,7 +118,7 @@ def addresses(text: str) -> Iterator[Finding]:
 _TOWN = rf"[{UPPER}][{LOWER}'’-]+(?:[ \t](?:d'|de |la |le )?[{UPPER}][{LOWER}'’-]+){{0,2}}"
 _TOWN_AFTER_STREET = re.compile(
     rf",?[ \t]*(?P<town>{_TOWN})"
-    r"(?=[ \t]*(?:,|$|\(|[A-Z]{2,3}\b|\d{4}))",
+    r"(?=[ \t]*(?:,|$|\(|[A-Z]{2,3}\b|\d{4}|\.[ \t]*$|\.[ \t]+[A-Z]))",
     re.MULTILINE,
 )
 # A postcode right after a town: "Te Awamutu 3800", "Spencerville 46788".
@@ -138,6 +138,30 @@ def after_street(text: str, found: list[Finding]) -> Iterator[Finding]:
             words = match.group("town").split()
             if not is_region(match.group("town")) and not any(is_generic(w) for w in words):
                 yield Finding(match.start("town"), match.end("town"), L, 0.6)
+
+
+_PART_OF_ADDRESS = re.compile(rf"(?:{_TOWN}|County [A-Z][a-z]+|Co\. [A-Z][a-z]+)")
+
+
+def before_postcodes(text: str, found: list[Finding]) -> Iterator[Finding]:
+    """The towns and districts listed before a postcode on its line, comma by comma:
+    "Cloonagh, Louisburgh, County Mayo F28 P9N4"; a state code is passed over."""
+    for finding in found:
+        value = text[finding.start : finding.end]
+        if finding.category is not L or not any(ch.isdigit() for ch in value):
+            continue
+        line_start = text.rfind("\n", 0, finding.start) + 1
+        position = finding.start
+        for chunk in reversed(text[line_start : finding.start].split(",")[-4:]):
+            start = position - len(chunk)
+            position = start - 1  # the comma
+            name = chunk.strip()
+            if not name or name in REGION_CODES or is_region(name):
+                continue
+            if not _PART_OF_ADDRESS.fullmatch(name) or any(is_generic(w) for w in name.split()):
+                break
+            offset = start + chunk.index(name)
+            yield Finding(offset, offset + len(name), L, 0.55)
 
 
 def postcodes_after_towns(text: str, found: list[Finding]) -> Iterator[Finding]:

@@ -107,6 +107,7 @@ _LIVES = re.compile(
 _WORKS = re.compile(
     r"\b(?i:works|worked|working|employed|retired|job|shifts?|volunteers|volunteered"
     r"|contracts)[ \t]+(?:(?:part[- ]time|full[- ]time|nights|days|now)[ \t]+)?"
+    r"(?:as[ \t]+an?[ \t]+[a-z]+(?:[ \t][a-z]+)?[ \t]+)?"
     r"(?:at|for|from|with)[ \t]+(?:the[ \t]+)?"
     rf"(?P<firm>{_PIECE}(?:[ \t]+(?:{_PIECE}|&|of|and|[A-Z]{{2,4}})){{0,5}})"
     rf"|\b(?:at work|Employer:?|employer,)[ \t]*\(?[ \t]*(?P<firm2>{_PIECE}"
@@ -127,6 +128,8 @@ def by_context(text: str, found: list[Finding], common: frozenset[str]) -> Itera
         words = match.group(group).split()
         while words and words[-1] in ("&", "of", "and"):
             words.pop()
+        if words and words[-1].endswith("."):
+            words[-1] = words[-1][:-1]  # the sentence's full stop
         if not words or any(w in _MILITARY for w in words) or _not_firm(words, common):
             continue
         start = match.start(group)
@@ -136,6 +139,36 @@ def by_context(text: str, found: list[Finding], common: frozenset[str]) -> Itera
         facility = finding.category is L and any(is_facility_word(w) for w in value.split())
         if facility and (town := _IN_TOWN.match(text, finding.end)):
             yield from _town(text, town.start("town"), town.end("town"), common)
+
+
+# Places whose name says so: Port Fourchon, Fort Kent, Mount Vernon, Cape Girardeau.
+_PREFIXED = re.compile(rf"\b(?:Port|Fort|Mount|Mt\.|Cape|Lake)[ \t]+(?P<rest>{_PIECE})")
+
+
+def prefixed(text: str, common: frozenset[str]) -> Iterator[Finding]:
+    for match in _PREFIXED.finditer(text):
+        if not _not_place([match.group("rest")], common):
+            yield Finding(match.start(), match.end(), L, 0.55)
+
+
+def short_forms(text: str, found: list[Finding], common: frozenset[str]) -> Iterator[Finding]:
+    """A facility named once in full and then by the first words of its name:
+    "Aboite Meadows Rehabilitation & Nursing", later "chose Aboite Meadows"."""
+    stems = set()
+    for finding in found:
+        words = text[finding.start : finding.end].split()
+        if finding.category is not L or len(words) < 3 or not is_facility_word(words[-1]):
+            continue
+        lead: list[str] = []
+        for word in words:
+            if is_generic(word) or is_facility_word(word) or not word[0].isupper():
+                break
+            lead.append(word)
+        if len(lead) >= 2 and not _not_place(lead, common) and len(lead) < len(words):
+            stems.add(" ".join(lead))
+    for stem in stems:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(stem)}(?![\w-])", text):
+            yield Finding(match.start(), match.end(), L, 0.55)
 
 
 def _town(text: str, start: int, end: int, common: frozenset[str]) -> Iterator[Finding]:
