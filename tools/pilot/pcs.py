@@ -136,8 +136,10 @@ def _rank_guidelines(question: Question) -> list[PcsGuideline]:
         section = {w[:5] for w in re.findall(r"[a-z]+", row.section.lower())}
         topic = {w[:5] for w in re.findall(r"[a-z]+", row.topic.lower())}
         text = {w[:5] for w in re.findall(r"[a-z]+", row.text.lower())}
-        # The section names the subject (Device), the topic the detail (…via device).
-        score = 4 * len(words & section) + 3 * len(words & topic) + len(words & text)
+        # The section names the subject (Device), the topic the detail (…via device); a
+        # word counts once, where it weighs most, so ties go to the first (general) one.
+        in_topic = (words & topic) - section
+        score = 4 * len(words & section) + 3 * len(in_topic) + len(words & text)
         if score >= MIN_GUIDELINE_SCORE and words & (section | topic):
             scored.append((-score, row.position, row))
     return [row for _score, _position, row in sorted(scored, key=lambda item: item[:2])]
