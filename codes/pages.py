@@ -63,6 +63,7 @@ class CodePage:
     note_groups: list[NoteGroup] = field(default_factory=list)
     seventh_characters: list[CodeNote] = field(default_factory=list)
     seventh_source: Code | None = None
+    tables: list = field(default_factory=list)  # (caption, headings, rows) the tabular gives
     comorbidity: object = None
     # Table 6K: the PDX collection's ranges (up to CC_RANGES_SHOWN + 1), Part 3 DRGs
     cc_ranges: list = field(default_factory=list)
@@ -186,6 +187,8 @@ def _icd10cm(page: CodePage) -> None:
     )
     for level in levels:
         own = [n for n in notes if n.code_id == level.id]
+        if level is code:
+            page.tables = [_table(n.text) for n in own if n.kind == CodeNote.Kind.TABLE]
         seventh = [n for n in own if n.kind == CodeNote.Kind.SEVENTH_CHARACTER]
         if seventh and not page.seventh_characters:  # the nearest level's table applies
             page.seventh_characters, page.seventh_source = seventh, level
@@ -222,6 +225,13 @@ def _icd10cm(page: CodePage) -> None:
     page.drg_exclusions = list(
         DrgSeverityExclusion.objects.filter(code=code, fiscal_year=year).order_by("first_drg")
     )
+
+
+def _table(text: str) -> tuple[str, list[str], list[list[str]]]:
+    """A stored table note → (caption, column headings, rows)."""
+    caption, *lines = text.split("\n")
+    rows = [line.split("\t") for line in lines]
+    return caption, rows[0] if rows else [], rows[1:]
 
 
 def _icd10pcs(page: CodePage) -> None:

@@ -252,6 +252,9 @@ class CodeNote(models.Model):
         NOTE = "note", "Note"
         SEVENTH_CHARACTER_NOTE = "seventh_character_note", "7th character note"
         SEVENTH_CHARACTER = "seventh_character", "7th character"
+        # A table the tabular gives as data (H54.8's visual impairment categories): a
+        # caption line, then tab-separated rows, the first holding the column headings.
+        TABLE = "table", "Table"
 
     code = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="notes")
     kind = models.CharField(max_length=24, choices=Kind)
