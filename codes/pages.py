@@ -71,6 +71,8 @@ class CodePage:
     # ICD-10-PCS
     characters: list = field(default_factory=list)
     root_operation: PcsAxisLabel | None = None
+    label_vintages: list[str] = field(default_factory=list)
+    unlabelled: list[int] = field(default_factory=list)
     gem_sources: list = field(default_factory=list)  # ICD-9-CM procedures that map here
     guidelines: list = field(default_factory=list)  # guidelines naming the root operation
     index_terms: list = field(default_factory=list)  # (axis, index terms that "use" its value)
@@ -246,6 +248,9 @@ def _icd10pcs(page: CodePage) -> None:
         (position, char, labels.get(position)) for position, char in enumerate(code, start=1)
     ]
     page.root_operation = labels.get(3)
+    # "Labels: <release>" only for labels shown; positions the tables lack are named.
+    page.label_vintages = vintages(list(labels.values()))
+    page.unlabelled = [position for position, _char, label in page.characters if label is None]
     page.gem_sources = list(
         GemMapping.objects.filter(pcs_code=code)
         .select_related("icd9", "release")

@@ -139,7 +139,7 @@ def test_history_between_two_releases(both_releases):
     assert events("T14.8") == [
         (
             APR,
-            "deleted",
+            "expanded",
             "No longer billable: now a heading; report one of its more specific codes.",
         )
     ]

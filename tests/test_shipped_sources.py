@@ -182,3 +182,14 @@ def test_tabular_notes_as_the_source_has_them(staff_client, full_catalogue):
     assert "<caption>Visual acuity with best possible correction</caption>" in h548
     assert '<th scope="col">Category of visual impairment</th>' in h548
     assert "<td" in h548 and "1/60(finger counting at one meter)" in h548
+
+
+def test_pcs_labels_say_where_they_come_from(staff_client, full_catalogue):
+    # 0SG6… (coccygeal joint) is not in the FY2025 tables: its body part is unlabelled,
+    # and the page says so instead of claiming the tables for every position.
+    page = text(staff_client.get("/icd10pcs/0SG604Z/"))
+    assert "Labels: ICD-10-PCS FY2025 tables (axis labels)" in page
+    assert "Not in these tables: position 4" in page
+    assert "Not in these tables" not in text(staff_client.get("/icd10pcs/0DTJ4ZZ/"))
+    # A section 2-X table the tables do not name is called what it is.
+    assert "ICD-10-PCS table 2W0" in text(staff_client.get("/icd10pcs/2W0/"))
