@@ -3,6 +3,8 @@ Table 6K CC exclusions, MDC names and the MS-DRG list, PCS guidelines and index,
 ICD-9-CM procedure GEMs. Named values pinned from the files; pages through HTTP.
 (Slow: runs last, with the full catalogue.)"""
 
+import json
+import subprocess
 from datetime import date
 from decimal import Decimal
 
@@ -10,13 +12,15 @@ import pytest
 
 from codes import crosswalks, drg
 from codes.models import Code, Icd9Procedure, PcsIndexEntry, Release
+from tests.test_html import vnu
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 
 def text(response):
+    """The page with its whitespace collapsed (templates wrap long lines)."""
     assert response.status_code == 200
-    return response.content.decode()
+    return " ".join(response.content.decode().split())
 
 
 def test_cc_exclusions_from_table_6k(full_catalogue):
@@ -193,3 +197,42 @@ def test_pcs_labels_say_where_they_come_from(staff_client, full_catalogue):
     assert "Not in these tables" not in text(staff_client.get("/icd10pcs/0DTJ4ZZ/"))
     # A section 2-X table the tables do not name is called what it is.
     assert "ICD-10-PCS table 2W0" in text(staff_client.get("/icd10pcs/2W0/"))
+
+
+def test_reference_pages_are_valid_html(staff_client, full_catalogue, tmp_path):
+    """One page of each new template, with the real data in it, through the Nu checker."""
+    pages = [
+        "/ms-drg/",
+        "/ms-drg/mdc/08/",
+        "/ms-drg/470/",
+        "/ms-drg/009/",
+        "/ms-drg/082/",
+        "/ms-drg/pdx-collection/2026/5/",
+        "/icd10pcs/guidelines/",
+        "/icd10pcs/guidelines/B3.1a/",
+        "/icd10pcs/index/E/",
+        "/icd9-procedures/",
+        "/icd9-procedures/47.01/",
+        "/icd9-procedures/gem-flags/",
+        "/icd10cm/A02.1/",
+        "/icd10cm/H54.8/",
+        "/icd10pcs/0DTJ4ZZ/",
+    ]
+    for number, url in enumerate(pages):
+        response = staff_client.get(url)
+        assert response.status_code == 200, url
+        (tmp_path / f"page{number}.html").write_bytes(response.content)
+    command = [*vnu(), "--errors-only", "--format", "json", "--stdout"]
+    result = subprocess.run(
+        [*command, *map(str, sorted(tmp_path.glob("*.html")))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(result.stdout or "{}").get("messages", [])
+    errors = [
+        f"{m.get('url', '').rsplit('/', 1)[-1]}: line {m.get('lastLine')}: {m.get('message')}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
+    assert not errors, "\n".join(errors)
