@@ -63,6 +63,7 @@ class CodePage:
     note_groups: list[NoteGroup] = field(default_factory=list)
     seventh_characters: list[CodeNote] = field(default_factory=list)
     seventh_source: Code | None = None
+    tables: list = field(default_factory=list)  # (caption, headings, rows) the tabular gives
     comorbidity: object = None
     # Table 6K: the PDX collection's ranges (up to CC_RANGES_SHOWN + 1), Part 3 DRGs
     cc_ranges: list = field(default_factory=list)
@@ -70,6 +71,8 @@ class CodePage:
     # ICD-10-PCS
     characters: list = field(default_factory=list)
     root_operation: PcsAxisLabel | None = None
+    label_vintages: list[str] = field(default_factory=list)
+    unlabelled: list[int] = field(default_factory=list)
     gem_sources: list = field(default_factory=list)  # ICD-9-CM procedures that map here
     guidelines: list = field(default_factory=list)  # guidelines naming the root operation
     index_terms: list = field(default_factory=list)  # (axis, index terms that "use" its value)
@@ -186,6 +189,8 @@ def _icd10cm(page: CodePage) -> None:
     )
     for level in levels:
         own = [n for n in notes if n.code_id == level.id]
+        if level is code:
+            page.tables = [_table(n.text) for n in own if n.kind == CodeNote.Kind.TABLE]
         seventh = [n for n in own if n.kind == CodeNote.Kind.SEVENTH_CHARACTER]
         if seventh and not page.seventh_characters:  # the nearest level's table applies
             page.seventh_characters, page.seventh_source = seventh, level
@@ -224,6 +229,13 @@ def _icd10cm(page: CodePage) -> None:
     )
 
 
+def _table(text: str) -> tuple[str, list[str], list[list[str]]]:
+    """A stored table note → (caption, column headings, rows)."""
+    caption, *lines = text.split("\n")
+    rows = [line.split("\t") for line in lines]
+    return caption, rows[0] if rows else [], rows[1:]
+
+
 def _icd10pcs(page: CodePage) -> None:
     code = page.code.code
     wanted = Q()
@@ -236,6 +248,9 @@ def _icd10pcs(page: CodePage) -> None:
         (position, char, labels.get(position)) for position, char in enumerate(code, start=1)
     ]
     page.root_operation = labels.get(3)
+    # "Labels: <release>" only for labels shown; positions the tables lack are named.
+    page.label_vintages = vintages(list(labels.values()))
+    page.unlabelled = [position for position, _char, label in page.characters if label is None]
     page.gem_sources = list(
         GemMapping.objects.filter(pcs_code=code)
         .select_related("icd9", "release")

@@ -39,6 +39,12 @@ PAGES = [
     "/accounts/login/",
     "/accounts/signup/",
     "/accounts/password/reset/",
+    # Reference pages (empty here; tests/test_shipped_sources.py checks them full)
+    "/ms-drg/",
+    "/icd10pcs/guidelines/",
+    "/icd10pcs/index/",
+    "/icd9-procedures/",
+    "/icd9-procedures/gem-flags/",
 ]
 MEMBER_PAGES = ["/accounts/", "/accounts/delete/", "/accounts/email/", "/accounts/password/change/"]
 

@@ -55,7 +55,7 @@ def test_full_official_load(capsys):
     )
     for heading in ("R10.2", "G35"):
         assert not cm.get(code=heading).billable
-        assert history(heading) == [(FY2026, "deleted")]
+        assert history(heading) == [(FY2026, "expanded")]
     assert history("R10.A2") == [(FY2026, "added")]
     assert CodeHistory.objects.filter(action="added", date=FY2026).count() == 487
 

@@ -27,8 +27,10 @@ def test_ask_twice_follow_a_citation_and_return(browser, live_server, transactio
     page.locator("#latest").get_by_role("link", name="97546").first.click()
     page.wait_for_url("**/cpt/97546/#mods-h")
     expect(page.locator("#mods-h")).to_be_visible()
-    page.go_back()
-    page.goto(live_server.url + "/tools/casepilot/")  # the conversation is still there
+    # Back through the site's own links: the conversation is still there.
+    page.locator(".site-header").get_by_role("link", name="Tools").click()
+    page.get_by_role("link", name="CasePilot").click()
+    page.wait_for_url("**/tools/casepilot/")
     conversation = page.locator(".conversation")
     expect(conversation).to_contain_text("can 97546 be billed without 97545")
     expect(conversation).to_contain_text("which modifiers go with 97546")

@@ -1,5 +1,6 @@
 """The history a coder wants to see, derived by comparing a release with what is stored:
-added, revised (descriptor changed), deleted (no longer billable) and reinstated."""
+added, revised (descriptor changed), deleted, expanded (a billable code turned heading)
+and reinstated."""
 
 import unicodedata
 from datetime import date
@@ -41,7 +42,7 @@ def changes(code: str, old: CodeRow, want: CodeRow) -> list[Event]:
         events.append(
             (
                 code,
-                CodeHistory.Action.DELETED,
+                CodeHistory.Action.EXPANDED,
                 "No longer billable: now a heading; report one of its more specific codes.",
             )
         )

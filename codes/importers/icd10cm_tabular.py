@@ -110,6 +110,8 @@ class _TabularHandler(xml.sax.handler.ContentHandler):
         self.extension: str | None = None
         self.ready: list[Entry] = []
         self.chapters = 0
+        # <visualImpairment> (H54.8): caption, column headings and rows, as the XML has them
+        self.table: list[list[str]] | None = None
 
     def setDocumentLocator(self, locator: Locator) -> None:
         self.locator = locator
@@ -143,6 +145,14 @@ class _TabularHandler(xml.sax.handler.ContentHandler):
             self.owners.append(entry)
         elif name in NOTE_CONTAINERS and parent_tag in OWNERS:
             self.container = NOTE_CONTAINERS[name]
+        elif name == "visualImpairment":
+            self.table = []
+        elif name == "visRange" and self.table is not None:
+            category = "" if parent_tag != "visCategory" or self._ranged() else self._category()
+            self.table.append([category, "", "", ""])  # category, heading, maximum, minimum
+        elif name == "visCategory" and self.table is not None:
+            self._category_value = ""
+            self._category_rows = len(self.table)
         elif name == "extension" and parent_tag == "sevenChrDef":
             self.extension = attrs.get("char", "")
             if len(self.extension) != 1:
@@ -151,9 +161,17 @@ class _TabularHandler(xml.sax.handler.ContentHandler):
     def characters(self, content: str) -> None:
         self.text.append(content)
 
+    def _category(self) -> str:
+        return getattr(self, "_category_value", "")
+
+    def _ranged(self) -> bool:
+        """Has the open <visCategory> had a <visRange> already (its value shown once)?"""
+        return self.table is not None and len(self.table) > getattr(self, "_category_rows", 0)
+
     def endElement(self, name: str) -> None:
         self.stack.pop()
-        text = " ".join("".join(self.text).split())
+        raw = "".join(self.text)
+        text = " ".join(raw.split())
         self.text = []
         parent_tag = self.stack[-1] if self.stack else None
         owner = self.owners[-1] if self.owners else None
@@ -162,12 +180,18 @@ class _TabularHandler(xml.sax.handler.ContentHandler):
         elif name == "desc" and parent_tag in OWNERS and owner is not None:
             owner.description = text
         elif name == "note" and owner is not None:
+            # Notes keep the source's text (its double spaces too), ends trimmed.
             if parent_tag == "sevenChrDef":
-                if not owner.seventh:
-                    self.fail("<note> in <sevenChrDef> before any <extension>")
-                owner.seventh[-1].text += "\n" + text
+                # A note among the 7th-character definitions is a note of that table,
+                # not part of the meaning of the character before it.
+                owner.notes.append(Note("seventh_character_note", raw.strip()))
             elif self.container and parent_tag in NOTE_CONTAINERS:
-                owner.notes.append(Note(self.container, text))
+                owner.notes.append(Note(self.container, raw.strip()))
+        elif self.table is not None and name in ("heading", "value"):
+            self._table_cell(parent_tag, text)
+        elif name == "visualImpairment" and owner is not None and self.table is not None:
+            owner.notes.append(Note("table", _table_text(self.table)))
+            self.table = None
         elif name == "extension" and self.extension and owner is not None:
             owner.seventh.append(Note("seventh_character", text, self.extension))
             self.extension = None
@@ -186,9 +210,30 @@ class _TabularHandler(xml.sax.handler.ContentHandler):
             self.chapters += 1
             self.ready.extend(_flatten_chapter(owner, self.path, self.valid_codes))
 
+    def _table_cell(self, parent_tag: str | None, text: str) -> None:
+        """A <heading> or <value> of the visual impairment table into its row."""
+        table = self.table
+        if table is None:
+            return
+        if parent_tag == "visCategory":
+            self._category_value = text
+            if table and len(table) > self._category_rows:  # ranges came first: fill in
+                table[self._category_rows][0] = text
+        elif parent_tag == "visRange" and table:
+            table[-1][1] = text
+        elif parent_tag in ("visMax", "visMin") and table:
+            table[-1][2 if parent_tag == "visMax" else 3] = text
+
     def line_number(self) -> int:
         line = self.locator.getLineNumber() if self.locator else None
         return line or 0
+
+
+def _table_text(rows: list[list[str]]) -> str:
+    """The table as the page shows it: a caption line (the range heading), then one
+    tab-separated line per row; the first row holds the column headings."""
+    caption = next((row[1] for row in rows if row[1]), "")
+    return "\n".join([caption, *("\t".join([row[0], row[2], row[3]]) for row in rows)])
 
 
 def _flatten_chapter(

@@ -43,12 +43,14 @@ def sync_rows(
     if not rows and not delete_missing:
         return report
     fields = sorted({name for row in rows for name in row} - set(key_fields)) if rows else []
+    # Tuples, not dicts: a re-run compares up to 180,000 stored rows (Table 6K).
+    width = len(key_fields)
     stored = {
-        tuple(row[name] for name in key_fields): row
-        for row in scope.values("pk", *key_fields, *fields)
+        values[1 : width + 1]: (values[0], values[width + 1 :])
+        for values in scope.values_list("pk", *key_fields, *fields)
     }
     wanted = {tuple(row[name] for name in key_fields) for row in rows}
-    gone = [old["pk"] for key, old in stored.items() if key not in wanted] if delete_missing else []
+    gone = [pk for key, (pk, _old) in stored.items() if key not in wanted] if delete_missing else []
     if guard is not None:
         check_deletions(guard.name, label, len(gone), len(stored), guard.allow_deletions)
     columns = [*key_fields, *fields]
@@ -58,11 +60,11 @@ def sync_rows(
         if key in seen:
             continue  # the file lists the same key twice: first one wins
         seen.add(key)
-        old = stored.get(key)
-        if old is None:
+        found = stored.get(key)
+        if found is None:
             create.append([row[name] for name in columns])
-        elif update and any(old[name] != row[name] for name in fields):
-            change.append([*(row[name] for name in fields), old["pk"]])
+        elif update and found[1] != (values := tuple(row[name] for name in fields)):
+            change.append([*values, found[0]])
     insert_rows(model, columns, create, BATCH)
     update_rows(model, fields, change, BATCH)
     report[f"{label} created"] += len(create)

@@ -202,6 +202,10 @@ class Code(models.Model):
             return official
         if self.system == System.MODIFIER and self.plain_description:
             return self.plain_description
+        if self.system == System.ICD10PCS and self.kind != Kind.CODE:
+            # Sections 2-X: the loaded tables name no body system or table (82 and 292
+            # headings); say what it is rather than call it a code or invent a name.
+            return f"ICD-10-PCS {self.get_kind_display().lower()} {self.code}"
         return f"{System(self.system).label} code {self.code}"
 
     @property
@@ -252,6 +256,9 @@ class CodeNote(models.Model):
         NOTE = "note", "Note"
         SEVENTH_CHARACTER_NOTE = "seventh_character_note", "7th character note"
         SEVENTH_CHARACTER = "seventh_character", "7th character"
+        # A table the tabular gives as data (H54.8's visual impairment categories): a
+        # caption line, then tab-separated rows, the first holding the column headings.
+        TABLE = "table", "Table"
 
     code = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="notes")
     kind = models.CharField(max_length=24, choices=Kind)
@@ -362,6 +369,9 @@ class CodeHistory(models.Model):
         ADDED = "added", "Added"
         REVISED = "revised", "Revised"
         DELETED = "deleted", "Deleted"
+        # A billable code that became a heading (R10.2, G35 in FY2026): not gone, but
+        # to be reported by one of its new subcodes.
+        EXPANDED = "expanded", "Expanded into subcodes"
         REINSTATED = "reinstated", "Reinstated"
 
     code = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="history")

@@ -63,7 +63,12 @@ class CcExclusionRule(models.Model):
         CC = "cc", "CC"
         MCC = "mcc", "MCC"
 
-    code = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="cc_exclusion_rules")
+    # Indexed by the unique (code, fiscal_year) below; large tables skip the FK's own
+    # index where a composite one leads with it (or, for release, nothing reads by it
+    # but a rare release deletion): fewer indexes to fill on a first load.
+    code = models.ForeignKey(
+        Code, on_delete=models.CASCADE, related_name="cc_exclusion_rules", db_index=False
+    )
     fiscal_year = models.PositiveSmallIntegerField()
     level = models.CharField(max_length=3, choices=Level)
     collection = models.PositiveSmallIntegerField(
@@ -95,8 +100,12 @@ class CcExclusion(models.Model):
 
     fiscal_year = models.PositiveSmallIntegerField()
     collection = models.PositiveSmallIntegerField()
-    principal = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="+")
-    release = models.ForeignKey(Release, on_delete=models.PROTECT, null=True, blank=True)
+    principal = models.ForeignKey(
+        Code, on_delete=models.CASCADE, related_name="+", db_index=False
+    )  # indexed by codes_ccexcl_principal_idx
+    release = models.ForeignKey(
+        Release, on_delete=models.PROTECT, null=True, blank=True, db_index=False
+    )
 
     class Meta:
         constraints = [
@@ -121,11 +130,13 @@ class CcExclusionRange(models.Model):
 
     fiscal_year = models.PositiveSmallIntegerField()
     collection = models.PositiveSmallIntegerField()
-    first = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="+")
-    last = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="+")
+    first = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="+", db_index=False)
+    last = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="+", db_index=False)
     count = models.PositiveIntegerField()
     position = models.PositiveIntegerField()
-    release = models.ForeignKey(Release, on_delete=models.PROTECT, null=True, blank=True)
+    release = models.ForeignKey(
+        Release, on_delete=models.PROTECT, null=True, blank=True, db_index=False
+    )
 
     class Meta:
         ordering = ["fiscal_year", "collection", "position"]
@@ -144,7 +155,9 @@ class CcExclusionRange(models.Model):
 class DrgSeverityExclusion(models.Model):
     """Table 6K Part 3: a secondary diagnosis that is not a CC/MCC in some MS-DRGs."""
 
-    code = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="drg_exclusions")
+    code = models.ForeignKey(
+        Code, on_delete=models.CASCADE, related_name="drg_exclusions", db_index=False
+    )  # indexed by the unique (code, fiscal_year, first_drg)
     fiscal_year = models.PositiveSmallIntegerField()
     mdc = models.CharField("MDC", max_length=3)
     first_drg = models.CharField(max_length=3)

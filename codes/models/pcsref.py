@@ -29,7 +29,9 @@ class PcsIndexEntry(models.Model):
     """One main term of the ICD-10-PCS alphabetic index with its subterms and targets.
 
     `text` keeps the source's lines and tab indents; `**0DT**` marks a code or table.
-    An entry the source breaks across pages ("(continued)") is stored joined.
+    An entry the source breaks across pages ("(continued)") is stored joined. A PCS
+    page finds the entries that "use" its body part by scanning `text` (3,243 rows; a
+    btree index could not hold the longest entries on PostgreSQL).
     """
 
     term = models.CharField(max_length=200)
@@ -44,7 +46,6 @@ class PcsIndexEntry(models.Model):
         ordering = ["position"]
         indexes = [
             models.Index(fields=["letter", "position"], name="codes_pcsindex_letter_idx"),
-            models.Index(fields=["text"], name="codes_pcsindex_text_idx"),
         ]
         verbose_name = "ICD-10-PCS index entry"
         verbose_name_plural = "ICD-10-PCS index entries"
@@ -77,10 +78,19 @@ class Icd9Procedure(models.Model):
 class GemMapping(models.Model):
     """One row of the ICD-9-CM procedure → ICD-10-PCS GEM (gem_i9pcs), flags as given."""
 
-    icd9 = models.ForeignKey(Icd9Procedure, on_delete=models.CASCADE, related_name="mappings")
+    # icd9 is indexed by the unique constraint it leads; target and release are never
+    # read by (pages go by pcs_code): no FK indexes to fill for 73,593 rows.
+    icd9 = models.ForeignKey(
+        Icd9Procedure, on_delete=models.CASCADE, related_name="mappings", db_index=False
+    )
     pcs_code = models.CharField(max_length=7, help_text='"NoPCS" when there is no map.')
     target = models.ForeignKey(
-        Code, on_delete=models.SET_NULL, null=True, blank=True, related_name="gem_sources"
+        Code,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="gem_sources",
+        db_index=False,
     )
     flags = models.CharField(max_length=5, help_text="The five GEM flag digits as given.")
     approximate = models.BooleanField(default=False)
@@ -88,7 +98,9 @@ class GemMapping(models.Model):
     combination = models.BooleanField(default=False)
     scenario = models.PositiveSmallIntegerField(default=0)
     choice_list = models.PositiveSmallIntegerField(default=0)
-    release = models.ForeignKey(Release, on_delete=models.PROTECT, null=True, blank=True)
+    release = models.ForeignKey(
+        Release, on_delete=models.PROTECT, null=True, blank=True, db_index=False
+    )
 
     class Meta:
         ordering = ["icd9", "scenario", "choice_list", "pcs_code"]

@@ -10,6 +10,23 @@ from urllib.parse import urlencode
 from codes.models import Code
 
 CANNOT = "I can't answer that from our data."
+# The page block each anchor names, so two citations of one page read apart.
+BLOCKS = {
+    "official-h": "official description",
+    "addon-h": "add-on code",
+    "addons-h": "its add-on codes",
+    "mods-h": "modifiers",
+    "pfs-1": "fee schedule",
+    "hcpcs-h": "HCPCS file data",
+    "class-h": "payment systems and edits",
+    "notes-h": "instructional notes",
+    "facts-h": "coding facts",
+    "ccx-h": "CC exclusions",
+    "history-h": "history",
+    "xwalk-h": "crosswalks",
+    "children-h": "codes under it",
+    "asof-h": "as it stood on the date",
+}
 
 
 @dataclass(frozen=True)
@@ -63,7 +80,8 @@ def cite(code: Code, anchor: str = "", label: str = "", query: str = "") -> Cita
     url = (
         code.get_absolute_url() + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")
     )
-    return Citation(label or f"{code.code} – {code.title}", url, release_of(code))
+    block = f" · {BLOCKS[anchor]}" if anchor in BLOCKS else ""
+    return Citation(label or f"{code.code} – {code.title}{block}", url, release_of(code))
 
 
 def search_link(words: str) -> Citation:

@@ -57,6 +57,7 @@ ENGLISH = frozenset(
 # Words shaped like codes that are not codes: "icd10", "fy2026", "cpt4".
 NOT_CODES = re.compile(r"^(ICD|CPT|PCS|FY|HCPCS|DRG|MSDRG|MDC|CMS)\d*$")
 ICD_HEADING = re.compile(r"^[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,3})?$")
+MAX_CODES = 12  # distinct code-shaped words read from one question
 PCS_PARTIAL = re.compile(r"^[0-9][0-9A-HJ-NP-Z]{2,6}$")
 
 
@@ -124,7 +125,8 @@ def parse(text: str) -> Question:
             question.numbers.append(token)
         else:
             question.tokens.append(token)
-    found = _lookup([form for _, forms in candidates for form in forms])
+    candidates = list({typed: (typed, forms) for typed, forms in candidates}.values())[:MAX_CODES]
+    found = _lookup(list(dict.fromkeys(form for _, forms in candidates for form in forms)))
     for typed, forms in candidates:
         code = next((found[form] for form in forms if form in found), None)
         named = Named(typed, code)

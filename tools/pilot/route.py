@@ -59,7 +59,7 @@ def _route(question: Question) -> Answer:
     if has(r"\bm?s?-?drg\b"):
         return inpatient.drg(question)
     if has(GEM) and not known:
-        return pcs.gem()
+        return pcs.gem(question)
     if has(r"\bncci\b|\bptp\b"):
         return pairs.together(question)
     named_modifiers = question.modifiers
@@ -67,7 +67,7 @@ def _route(question: Question) -> Answer:
         what = absent[0]
         return decline("unknown", f"{what} is not a code in our data.", _near(question))
     if has(GUIDELINE):
-        return pcs.guideline()
+        return pcs.guideline(question)
     if not known and not modifiers:
         return _without_codes(question)
     if not known:  # modifiers only: the questions about one code apply to them

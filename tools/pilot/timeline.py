@@ -49,7 +49,8 @@ def history(question: Question) -> Answer:
     hcpcs = HcpcsIndicator.objects.filter(code=code).first()
     added = code.effective_date or (hcpcs.added_date if hcpcs else None)
     first_added = next((e for e in events if e.action == CodeHistory.Action.ADDED), None)
-    ended = next((e for e in events if e.action == CodeHistory.Action.DELETED), None)
+    # Deleted, or (since FY2026's history) "expanded": a billable code turned heading.
+    ended = next((e for e in events if e.action in asof.ENDED_BILLING), None)
     replacements = _replacements(code, ended)
     facts: list[Fact] = []
     if added:

@@ -12,7 +12,7 @@ Checks:
   (CMS 2019 file), CPT modifiers of the sample, MS-DRGs (FY2026 Table 5);
 - every cited path is a page the site has (or is building) for data that exists:
   /icd10cm/X/, /icd10pcs/X/, /icd10pcs/guidelines/X/, /cpt/X/, /hcpcs/X/, /modifiers/X/,
-  /ms-drg/ and /ms-drg/NNN/, /icd9/procedures/X.Y/;
+  /ms-drg/ and /ms-drg/NNN/, /icd9-procedures/X.Y/;
 - every code listed in `absent` exists nowhere in that data;
 - facts, per kind: add-on pair and modifiers from codes/sample_data.py and codes/sample.py;
   Excludes1, code-first and heading facts from the tabular; MUE 2 for 97546; MPFS,
@@ -182,7 +182,7 @@ def check_facts(data, q, say):
     elif kind == "gem":
         icd9 = cited_codes(q, "icd9")
         if len(icd9) != 1:
-            say("cite exactly one /icd9/procedures/ page")
+            say("cite exactly one /icd9-procedures/ page")
         else:
             targets = data.gems[icd9[0].replace(".", "")] - {"NoPCS"}
             if set(codes) != targets:

@@ -322,5 +322,5 @@ CITE_PATTERNS = [
     (re.compile(r"^/hcpcs/([^/]+)/$"), "hcpcs"),
     (re.compile(r"^/modifiers/([^/]+)/$"), "modifier"),
     (re.compile(r"^/ms-drg/([^/]+)/$"), "drg"),
-    (re.compile(r"^/icd9/procedures/([0-9]{2}\.[0-9]{1,2})/$"), "icd9"),
+    (re.compile(r"^/icd9-procedures/([0-9]{2}\.[0-9]{1,2})/$"), "icd9"),
 ]
