@@ -123,3 +123,14 @@ def full_catalogue(django_db_setup, django_db_blocker):
 def pytest_collection_modifyitems(items):
     """Tests on the full catalogue go last: its data stays committed once loaded."""
     items.sort(key=lambda item: "full_catalogue" in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture
+def hcpcs_files(tmp_path):
+    """Two HCPCS releases in the CMS record layout: January and April 2026."""
+    from tests.cmsfiles import apr_codes, jan_codes, write_hcpcs
+
+    return (
+        write_hcpcs(tmp_path / "HCPC2026_JAN_ANWEB.txt", jan_codes()),
+        write_hcpcs(tmp_path / "HCPC2026_APR_ANWEB.txt", apr_codes()),
+    )

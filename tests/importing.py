@@ -36,3 +36,12 @@ def load_small_catalogue():
         icd10pcs=str(FIXTURES / "icd10pcs" / "icd_10_pcs.csv"),
         effective=date(2025, 10, 1),
     )
+
+
+def page_text(client, url):
+    """A page's visible words, tags removed and spaces collapsed, after asserting 200."""
+    import re
+
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())

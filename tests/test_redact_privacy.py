@@ -1,57 +1,15 @@
 """Nothing submitted to RedactPHI is kept: not in logs, the cache, the database or an
 error report. A marker runs through every path, then is looked for everywhere."""
 
-import base64
 import json
 import logging
-import pickle
-import sys
 
 import pytest
-from django.apps import apps
-from django.core import serializers
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.test import RequestFactory
-from django.views.debug import get_exception_reporter_class
 
 from tests.people import verified_member
-
-MARKER = "Zebulon Quixwick-Marrowfield"
-TEXT = f"Patient: {MARKER}, MRN QX-4417302, seen 03/14/2026 at Quixwick Valley Hospital."
-
-
-def everything_logged(caplog: pytest.LogCaptureFixture) -> str:
-    formatter = logging.Formatter()
-    return "\n".join(formatter.format(record) + repr(vars(record)) for record in caplog.records)
-
-
-def every_row() -> str:
-    """Every row of every table Django knows, serialized, and the cache table's rows
-    (their values unpickled)."""
-    dumped = [
-        serializers.serialize("json", model._base_manager.all()) for model in apps.get_models()
-    ]
-    from django.conf import settings
-
-    if settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
-        table = connection.ops.quote_name(settings.CACHES["default"]["LOCATION"])
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT cache_key, value FROM {table}")  # noqa: S608
-            for key, value in cursor.fetchall():
-                dumped.append(key)
-                dumped.append(repr(pickle.loads(base64.b64decode(value))))  # noqa: S301
-    return "\n".join(dumped)
-
-
-def every_cache_entry() -> str:
-    from django.conf import settings
-    from django.core.cache import cache
-
-    if settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
-        return ""  # read with the tables
-    client = cache._cache.get_client()
-    return "\n".join(repr((key, client.get(key))) for key in client.keys("*"))
+from tests.privacy import MARKER, TEXT, every_cache_entry, every_row, everything_logged, report
 
 
 @pytest.mark.django_db(transaction=True)
@@ -92,15 +50,6 @@ def test_a_run_leaves_no_trace(client, settings, caplog):
         assert part not in stored
 
 
-def _report(request) -> tuple[str, str]:
-    try:
-        note = TEXT  # a local variable holding the text, as a view's frame would
-        raise ValueError(f"could not parse {note}") from KeyError(note)
-    except ValueError:
-        reporter = get_exception_reporter_class(request)(request, *sys.exc_info())
-        return reporter.get_traceback_html(), reporter.get_traceback_text()
-
-
 @pytest.mark.django_db
 def test_exception_reports_of_tool_requests_withhold_the_text(settings):
     settings.DEBUG = True  # the technical 500 page shows the most
@@ -116,13 +65,13 @@ def test_exception_reports_of_tool_requests_withhold_the_text(settings):
         ),
     ]
     for request in requests:
-        html, text = _report(request)
+        html, text = report(request)
         assert "withheld" in html and "withheld" in text
         for part in ("Quixwick", "QX-4417302"):
             assert part not in html
             assert part not in text
     # Elsewhere reports stay as useful as Django makes them.
-    html, _ = _report(factory.post("/search/", {"q": TEXT}))
+    html, _ = report(factory.post("/search/", {"q": TEXT}))
     assert "Quixwick" in html
 
 
