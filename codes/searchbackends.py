@@ -113,7 +113,7 @@ class PostgresBackend(Backend):
         self, parsed: WordQuery, mode: str, systems: Systems, limit: int
     ) -> list[tuple[int, float]]:
         sql = (
-            "SELECT code_id, 30 * ts_rank_cd(search_vector, query, 2 | 32) "
+            "SELECT code_id, 10 * ts_rank_cd(search_vector, query, 2 | 32) "
             "FROM codes_searchdocument, to_tsquery('english', %s) query "
             "WHERE search_vector @@ query"
         )
