@@ -1,13 +1,21 @@
-"""Search latency over the full official data: in-process and through /api/suggest.
+"""Search quality and speed over the full official data, in one run.
 
-250 varied queries (code-shaped forms and words: abbreviations, typos, prefixes
-while typing, phrases), each run in-process with search() and over HTTP against
-gunicorn. Prints p50/p95/p99. Goals on a 2-core machine with SQLite: p95 ≤ 25 ms
-in-process, ≤ 40 ms through HTTP.
+1. Relevance: the 540 queries of tests/eval/relevance through search(): hit@1, hit at
+   the rank each query requires, top 5 and MRR per group.
+2. Latency in-process: the relevance queries plus ~320 varied ones (code forms,
+   abbreviations, typos, prefixes while typing): a cold first pass and a warm one,
+   p50/p95/p99 and the slowest query.
+3. Through gunicorn (2 workers): /api/suggest sequentially over the same queries beside
+   /robots.txt, then wrk at 8 connections on a rotating set of suggest queries and on
+   /robots.txt (requests/s).
 
-    .venv/bin/python bench/search.py
+The bench database (bench/.data, shared with bench/pages.py) gets the 2019 HCPCS file
+when ../shared/data has it. With DATABASE_URL=postgres://… it runs on PostgreSQL.
+
+    .venv/bin/python bench/search.py [--no-http]
 """
 
+import importlib.util
 import os
 import random
 import statistics
@@ -16,7 +24,9 @@ import time
 import urllib.parse
 import urllib.request
 
-from pages import ROOT, prepare, serve
+from pages import DATA, ROOT, paths_script, prepare, serve, show, wrk
+
+HCPCS_2019 = ROOT.parent / "shared" / "data" / "cms" / "hcpcs-2019" / "HCPC2019_CONTR_ANWEB.txt"
 
 WORDS = [
     "type 2 diabetes",
@@ -101,7 +111,8 @@ WORDS = [
 ]
 
 
-def queries(env):
+def setup(env):
+    """Django in this process on the bench database, with HCPCS 2019 and search names."""
     import django
 
     os.environ.update(
@@ -110,6 +121,25 @@ def queries(env):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "codeahead.settings")
     sys.path.insert(0, str(ROOT))
     django.setup()
+    from django.core.management import call_command
+
+    from codes.models import Code, SearchName
+
+    if HCPCS_2019.exists() and Code.objects.filter(system="hcpcs").count() < 1000:
+        call_command("import_hcpcs", str(HCPCS_2019), verbosity=0)
+    if not SearchName.objects.exists():
+        call_command("rebuild_search", verbosity=0)
+
+
+def relevance_module():
+    path = ROOT / "tests" / "eval" / "relevance" / "score.py"
+    spec = importlib.util.spec_from_file_location("relevance_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def queries():
     from codes.models import Code
 
     rng = random.Random(7)
@@ -133,39 +163,63 @@ def percentiles(samples):
     return statistics.median(ordered), pick(0.95), pick(0.99)
 
 
-def main():
-    env = prepare()
-    batch = queries(env)
-    from codes.search import search
-
-    for query in batch:  # warm the caches once, as a running site would be
-        search(query, limit=10)
+def timed(run, batch):
     timings = []
     for query in batch:
         started = time.perf_counter()
-        search(query, limit=10)
-        timings.append((time.perf_counter() - started) * 1000)
-    p50, p95, p99 = percentiles(timings)
+        run(query)
+        timings.append(((time.perf_counter() - started) * 1000, query))
+    return timings
+
+
+def line(label, timings):
+    p50, p95, p99 = percentiles([t for t, _q in timings])
+    worst, query = max(timings)
     print(
-        f"{len(batch)} queries in-process   p50 {p50:5.1f} ms   p95 {p95:5.1f} ms   p99 {p99:5.1f} ms"
+        f"{label:<34} p50 {p50:5.1f} ms   p95 {p95:5.1f} ms   p99 {p99:5.1f} ms   "
+        f"worst {worst:5.1f} ms ({query!r})"
     )
 
+
+def main():
+    env = prepare()
+    setup(env)
+    from django.db import connection
+
+    from codes.search import search
+
+    score = relevance_module()
+    rows = score.load()
+    print(f"database: {connection.vendor}")
+    outcomes = score.run(lambda q: [hit.code for hit in search(q, limit=10)], rows)
+    print(score.table(score.by_group(outcomes)))
+
+    batch = [row["query"] for row in rows] + queries()
+    line(f"{len(batch)} queries in-process, cold", timed(lambda q: search(q, limit=10), batch))
+    line(f"{len(batch)} queries in-process, warm", timed(lambda q: search(q, limit=10), batch))
+    if "--no-http" in sys.argv:
+        return
+
     server = serve(env, 8768)
+    base = "http://127.0.0.1:8768"
+
+    def get(path):
+        with urllib.request.urlopen(base + path, timeout=10) as response:  # noqa: S310 (local)
+            response.read()
+
     try:
-        timings = []
-        for query in batch:
-            url = "http://127.0.0.1:8768/api/suggest?" + urllib.parse.urlencode({"q": query})
-            started = time.perf_counter()
-            with urllib.request.urlopen(url, timeout=10) as response:
-                response.read()
-            timings.append((time.perf_counter() - started) * 1000)
-        p50, p95, p99 = percentiles(timings)
-        print(
-            f"{len(batch)} queries /api/suggest p50 {p50:5.1f} ms   p95 {p95:5.1f} ms   p99 {p99:5.1f} ms"
-        )
+        suggest = ["/api/suggest?" + urllib.parse.urlencode({"q": q}) for q in batch]
+        line("/robots.txt sequential", timed(get, ["/robots.txt"] * len(batch)))
+        line("/api/suggest sequential, cold", timed(get, suggest))
+        line("/api/suggest sequential, warm", timed(get, suggest))
+        script = paths_script("suggest", suggest)
+        floor = wrk(base + "/robots.txt", 5, 8)[0]
+        show("/robots.txt, 8 connections", wrk(base + "/robots.txt", 5, 8), floor)
+        show("/api/suggest, 8 connections", wrk(base + "/api/suggest", 5, 8, script), floor)
     finally:
         server.terminate()
         server.wait()
+        (DATA / "suggest.lua").unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

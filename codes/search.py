@@ -22,7 +22,7 @@ from .searchquery import Term, WordQuery, name_keys, parse_words
 from .searchrank import Candidate, score
 
 MAX_QUERY = 200  # characters; longer input is cut (documented on the search page)
-CANDIDATES = 150
+CANDIDATES = 80  # per full-text pass for suggestions; a results page asks for its own limit
 COMMON = 10_000  # a word this frequent in the searchable text tells little on its own
 CODE_SHAPE = re.compile(r"^[A-Z0-9]{1,3}(?:\.?[A-Z0-9]{1,4})?(?:\.?\*)?$")
 # Words coders type that the table maps (appendectomy…): spelling candidates too.
@@ -135,7 +135,8 @@ def search_words(query: str, systems: Systems, limit: int) -> list[SearchHit]:
     for query_terms, mode, offset, why in passes:
         if len(ranked) >= limit or (mode == "any" and ranked):
             break  # some words only when all the words found nothing: it is the slow pass
-        for code_id, relevance in backend.match(query_terms, mode, systems, CANDIDATES):
+        wanted = max(CANDIDATES, limit)
+        for code_id, relevance in backend.match(query_terms, mode, systems, wanted):
             ranked.setdefault(code_id, (relevance + offset, why))
     for code_id in named:
         ranked.setdefault(code_id, (0.0, "name"))

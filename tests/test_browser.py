@@ -146,3 +146,31 @@ def test_search_box_suggestions_by_keyboard(browser, live_server, catalogue):
     page.locator("#home-q").press("Escape")
     assert page.locator("#home-q").get_attribute("aria-expanded") == "false"
     page.close()
+
+
+def test_header_search_htn_picks_i10_by_keyboard(browser, live_server, catalogue):
+    """A coder types the abbreviation into the header box and takes the Index default."""
+    from codes import searchindex
+    from codes.models import Code
+
+    Code.objects.create(
+        system="icd10cm",
+        code="I10",
+        kind="code",
+        billable=True,
+        long_description="Essential (primary) hypertension",
+    )
+    searchindex.sync()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(live_server.url + "/icd10cm/E11.9/")
+    box = page.locator("header input[data-suggest]")
+    box.press_sequentially("htn", delay=30)
+    listbox = page.get_by_role("listbox")
+    listbox.wait_for()
+    first = listbox.get_by_role("option").first
+    assert first.locator(".code").inner_text() == "I10"
+    box.press("ArrowDown")
+    box.press("Enter")
+    page.wait_for_url("**/icd10cm/I10/")
+    assert "I10" in page.locator("h1").inner_text()
+    page.close()
