@@ -97,12 +97,16 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
     for i, k in enumerate(home):
         by_clause.setdefault(k, []).append(i)
     contexts: list[tuple[set[str], set[str]]] = []
+    by_match_clause: dict[int, list[Match]] = {}
+    for m in matches:
+        by_match_clause.setdefault(home[m.first], []).append(m)
     owned = {i for m in matches for i in range(m.first, m.last + 1)}
     findings: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for match in matches:
         clause = cuts[home[match.first]]
-        members = set(by_clause[home[match.first]]) - _unlinked(text, ws, matches, match)
+        here = [m for m in by_match_clause[home[match.first]] if m is not match]
+        members = set(by_clause[home[match.first]]) - _unlinked(text, ws, here, match)
         said, denied = _said(ws, members, match)
         said |= _hints(text[clause.start : clause.end])
         if "right" in said or "left" in said:
