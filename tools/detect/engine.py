@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import combine, matcher, numbers
-from .assertion import Clause, Status, clauses, status_of
+from .assertion import HEADER, Clause, Status, clauses, status_of
 from .catalogue import HEADING, INCLUSION, LEXICON, Catalogue, load
 from .matcher import Match
 from .refine import refine
@@ -58,6 +58,12 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
     cuts = clauses(text)
     home = _clause_of(ws, cuts)
     matches = matcher.phrases(cat, text, ws, home, corrected)
+    labels = [
+        (m.start(1), m.end(1))
+        for m in HEADER.finditer(text)
+        if m.group(1).strip().lower() in SECTION_NAMES
+    ]
+    matches = [m for m in matches if not _in_label(ws[m.first].start, labels)]
     injuries = matcher.injuries(cat, ws, home)
     if injuries:
         matches = [m for m in matches if not any(matcher.overlap(m, i) for i in injuries)]
@@ -230,6 +236,16 @@ def _with_numbers(
         finding.status = _status(text, clause, number.start, number.end, others)
         kept.append(finding)
     return sorted(kept, key=lambda f: f.start)
+
+
+# Section names that are also abbreviations or words of a condition ("PE:" is the
+# physical exam, not a pulmonary embolism).
+SECTION_NAMES = frozenset(["pe", "allergies", "allergy", "exam", "physical exam", "labs"])
+
+
+def _in_label(start: int, labels: list[tuple[int, int]]) -> bool:
+    """A section header ("PE:", "Allergies:") names a section, not a condition."""
+    return any(low <= start < high for low, high in labels)
 
 
 def _status(text: str, clause: Clause, start: int, end: int, taken: list[tuple[int, int]]) -> str:

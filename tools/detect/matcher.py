@@ -88,7 +88,7 @@ def phrases(
             if length > 1 and "," in text[ws[span[0]].end : ws[span[-1]].start]:
                 continue  # a list ("fever, chills") is not one phrase
             phrase = tuple(ws[k].norm for k in span)
-            if phrase in cat.phrases and not set(phrase) <= NOT_ALONE:
+            if phrase in cat.phrases and not set(phrase) <= NOT_ALONE and _wordy(phrase):
                 found = (span, cat.phrases[phrase])
                 break
         if found is None:
@@ -99,6 +99,11 @@ def phrases(
         out.append(Match(span[0], span[-1], anchor, source, bool(corrected & set(span))))
         n += len(span)
     return out
+
+
+def _wordy(phrase: tuple[str, ...]) -> bool:
+    """A phrase names a condition only with a word in it ("16" alone does not)."""
+    return any(len(w) >= 3 and w[:1].isalpha() for w in phrase)
 
 
 def overlap(a: Match, b: Match) -> bool:
