@@ -41,6 +41,7 @@
     marked.replaceChildren();
     const codes = [];
     for (const f of data.findings) {
+      if (f.coded && codes.includes(f.code)) continue; // each code once; every mention is marked
       const row = document.createElement("tr");
       const code = cell(row, "", "code");
       if (f.coded) {
@@ -59,7 +60,7 @@
         cell(row, f.status);
         cell(row, f.billable ? "yes" : "no");
         coded.append(row);
-        if (!codes.includes(f.code)) codes.push(f.code);
+        codes.push(f.code);
       } else {
         code.textContent = f.code;
         cell(row, f.title, "title");

@@ -30,7 +30,12 @@ class Result:
 
     @property
     def coded(self) -> list[Finding]:
-        return [f for f in self.findings if f.coded]
+        """Each coded code once, at its first mention (the note marks every mention)."""
+        first: dict[str, Finding] = {}
+        for finding in self.findings:
+            if finding.coded:
+                first.setdefault(finding.code, finding)
+        return list(first.values())
 
     @property
     def not_coded(self) -> list[Finding]:
