@@ -10,6 +10,7 @@
   const notCoded = document.querySelector("#not-coded tbody");
   const marked = document.getElementById("marked");
   const codeList = document.getElementById("code-list");
+  const warnings = document.getElementById("warnings");
   const error = document.getElementById("tool-error");
   const button = form.querySelector("button[type=submit]");
   const max = Number(form.dataset.max);
@@ -72,6 +73,12 @@
     if (!coded.children.length) emptyRow(coded, 5, "No condition documented as present.");
     if (!notCoded.children.length) emptyRow(notCoded, 4, "Nothing denied, past, in the family or hypothetical.");
     codeList.textContent = codes.join("\n");
+    warnings.replaceChildren();
+    for (const w of data.warnings) {
+      const item = document.createElement("li");
+      item.textContent = `${w.codes[0]} and ${w.codes[1]} are never reported together (${w.note}).`;
+      warnings.append(item);
+    }
     let position = 0;
     for (const f of data.findings) {
       if (f.start < position) continue;
