@@ -38,6 +38,7 @@ def test_findings_with_codes_spans_and_statuses(client, catalogue):
     assert all(f["text"] == NOTE[f["start"] : f["end"]] for f in data["findings"])
     coded = [f["code"] for f in data["findings"] if f["coded"]]
     assert coded == ["E11.9"]
+    assert data["warnings"] == []  # the mother's type 1 diabetes is not coded: no Excludes1
     first = data["findings"][0]
     assert set(first) >= {
         "code",

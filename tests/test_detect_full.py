@@ -78,3 +78,18 @@ def test_abbreviations_lay_terms_and_one_letter_typos(client, full_catalogue):
     assert coded(client, "He had a heart attack.") == ["I21.9"]
     assert coded(client, "Pnuemonia") == []  # two letters swapped: two edits, not read
     assert coded(client, "Hypothyroidsm") == ["E03.9"]
+
+
+def test_excludes1_pairs_are_warned(client, full_catalogue):
+    response = client.post(
+        "/api/detect-icd10cm",
+        json.dumps({"text": "Type 1 diabetes. Type 2 diabetes."}),
+        content_type="application/json",
+    )
+    warnings = response.json()["warnings"]
+    assert {
+        "codes": ["E11.9", "E10.9"],
+        "note": "E11 Excludes1: type 1 diabetes mellitus (E10.-)",
+    } in warnings
+    page = client.post("/tools/detect-icd10cm/", {"text": "Type 1 diabetes. Type 2 diabetes."})
+    assert "E11.9 and E10.9 are never reported together" in page.content.decode()

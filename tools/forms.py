@@ -92,8 +92,11 @@ class DetectForm(forms.Form):
         error_messages={"required": "Paste some clinical text."},
     )
     setting = forms.ChoiceField(
-        choices=SETTING_CHOICES, initial="outpatient", widget=forms.RadioSelect
+        choices=SETTING_CHOICES, initial="outpatient", required=False, widget=forms.RadioSelect
     )
+
+    def clean_setting(self) -> str:
+        return str(self.cleaned_data.get("setting") or "outpatient")  # the default setting
 
     def clean_text(self) -> str:
         text = str(self.cleaned_data.get("text") or "")

@@ -10,6 +10,7 @@
   const notCoded = document.querySelector("#not-coded tbody");
   const marked = document.getElementById("marked");
   const codeList = document.getElementById("code-list");
+  const warnings = document.getElementById("warnings");
   const error = document.getElementById("tool-error");
   const button = form.querySelector("button[type=submit]");
   const max = Number(form.dataset.max);
@@ -41,6 +42,7 @@
     marked.replaceChildren();
     const codes = [];
     for (const f of data.findings) {
+      if (f.coded && codes.includes(f.code)) continue; // each code once; every mention is marked
       const row = document.createElement("tr");
       const code = cell(row, "", "code");
       if (f.coded) {
@@ -59,7 +61,7 @@
         cell(row, f.status);
         cell(row, f.billable ? "yes" : "no");
         coded.append(row);
-        if (!codes.includes(f.code)) codes.push(f.code);
+        codes.push(f.code);
       } else {
         code.textContent = f.code;
         cell(row, f.title, "title");
@@ -71,6 +73,12 @@
     if (!coded.children.length) emptyRow(coded, 5, "No condition documented as present.");
     if (!notCoded.children.length) emptyRow(notCoded, 4, "Nothing denied, past, in the family or hypothetical.");
     codeList.textContent = codes.join("\n");
+    warnings.replaceChildren();
+    for (const w of data.warnings) {
+      const item = document.createElement("li");
+      item.textContent = `${w.codes[0]} and ${w.codes[1]} are never reported together (${w.note}).`;
+      warnings.append(item);
+    }
     let position = 0;
     for (const f of data.findings) {
       if (f.start < position) continue;

@@ -91,6 +91,11 @@ AFTER = [
     (Status.UNCERTAIN, r"^\W*(versus|vs)\b|\b(is|are|was) (suspected|likely|possible|probable)\b"),
     (Status.HISTORY, r"\b(in (19|20)\d\d|as a (child|teen|teenager|toddler|infant)|years ago)\b"),
 ]
+# "a 3-day history of sore throat" dates a present complaint; it is not a past one.
+DURATION = re.compile(
+    r"\b\d+[- ]?(hours?|days?|weeks?|months?|years?|hrs?|wks?|mos?|yrs?)[- ](long )?history of",
+    re.IGNORECASE,
+)
 # Said of a past condition that is still treated or still there: it is present.
 STILL = re.compile(
     r"\b(currently|still|ongoing|continues|controlled|on (treatment|medication)|takes|"
@@ -149,7 +154,7 @@ def status_of(
 ) -> Status:
     """The status of the condition at text[start:end] within its clause. `consumed` are
     the spans other conditions' words took, removed before cues are looked for."""
-    before = _blank(text, clause.start, start, consumed)
+    before = DURATION.sub(" ", _blank(text, clause.start, start, consumed))
     after = _blank(text, end, clause.end, consumed)
     found: list[Status] = []
     for status, pattern in BEFORE_RE:

@@ -46,6 +46,7 @@ class Entry:
     without: frozenset[str] = frozenset()  # words after "without": the default state
     children: list[str] = field(default_factory=list)
     additional: list[tuple[str, str]] = field(default_factory=list)  # (from, to) ranges
+    excludes1: list[tuple[str, str, str]] = field(default_factory=list)  # (from, to, note)
 
 
 @dataclass
@@ -87,14 +88,28 @@ class Catalogue:
             entry = self.entries.get(entry.parent)
         return out
 
+    def excludes(self, code: str, other: str) -> str | None:
+        """The Excludes1 note on `code` or above that names `other`, if any."""
+        for owner in [code, *self.ancestors(code)]:
+            entry = self.entries.get(owner)
+            for low, high, note in entry.excludes1 if entry else ():
+                if _within(other, low, high):
+                    return f"{owner} Excludes1: {note}"
+        return None
+
     def asks_for(self, code: str, other: str) -> bool:
         """Does a "use additional code" note on `code` or above name `other`?"""
         for owner in [code, *self.ancestors(code)]:
             entry = self.entries.get(owner)
             for low, high in entry.additional if entry else ():
-                if other.startswith(low) or low <= other <= high + "~":
+                if _within(other, low, high):
                     return True
         return False
+
+
+def _within(code: str, low: str, high: str) -> bool:
+    """Is `code` in the range a note names ("N18.1-N18.6", "E10.-", "I50.-")?"""
+    return code.startswith(low) or low <= code <= high + "~"
 
 
 _lock = threading.Lock()
@@ -151,7 +166,11 @@ def _build() -> Catalogue:
     notes = CodeNote.objects.filter(
         code__system=System.ICD10CM,
         code__status=Code.Status.ACTIVE,
-        kind__in=[CodeNote.Kind.INCLUSION_TERM, CodeNote.Kind.USE_ADDITIONAL_CODE],
+        kind__in=[
+            CodeNote.Kind.INCLUSION_TERM,
+            CodeNote.Kind.USE_ADDITIONAL_CODE,
+            CodeNote.Kind.EXCLUDES1,
+        ],
     ).values_list("code__code", "kind", "text")
     for code, kind, text in notes:
         if kind == CodeNote.Kind.INCLUSION_TERM:
@@ -160,6 +179,10 @@ def _build() -> Catalogue:
             for term in text.split(";"):
                 _, bare = title_words(term, memo)
                 _add(phrases, bare, INCLUSION, code)
+        elif kind == CodeNote.Kind.EXCLUDES1:
+            entries[code].excludes1.extend(
+                (low, high or low, text) for low, high in REFERENCE.findall(text)
+            )
         else:
             entries[code].additional.extend(
                 (low, high or low) for low, high in REFERENCE.findall(text)

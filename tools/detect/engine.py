@@ -5,11 +5,11 @@ combination codes. Plain Python over the catalogue loaded once per process.
 import re
 from dataclasses import dataclass, field
 
-from . import combine, numbers
-from .assertion import Clause, Status, clauses, status_of
-from .catalogue import HEADING, HEADS, INCLUSION, LEXICON, Catalogue, load
-from .lexicon import MIN_TYPO_LENGTH
-from .refine import DEFAULTS, context_words, refine
+from . import combine, matcher, numbers
+from .assertion import HEADER, Clause, Status, clauses, status_of
+from .catalogue import HEADING, INCLUSION, LEXICON, Catalogue, load
+from .matcher import Match
+from .refine import refine
 from .text import STOP, Word, words
 
 ENCOUNTER = frozenset(
@@ -26,27 +26,6 @@ ENCOUNTER = frozenset(
     ]
 )
 NEGATORS = frozenset(["no", "not", "without", "denies", "negative"])
-# Words that name no condition on their own: a phrase of only these is not a finding.
-NOT_ALONE = frozenset(
-    [
-        "disease",
-        "disorder",
-        "syndrome",
-        "pain",
-        "infection",
-        "other",
-        "injury",
-        "wound",
-        "trauma",
-        "falling",
-        "fall",
-        "counseling",
-        "problem",
-        "history",
-        "status",
-        *HEADS,
-    ]
-)
 SCORES = {LEXICON: 0.95, 1: 0.95, INCLUSION: 0.9, HEADING: 0.8}
 
 
@@ -70,39 +49,40 @@ class Finding:
     companion_of: str = ""  # the code whose "use additional code" note asked for it
 
 
-@dataclass
-class Match:
-    first: int  # index of the first word
-    last: int  # index of the last word
-    anchor: str
-    source: int
-    corrected: bool
-
-
 def detect(text: str, setting: str = "outpatient") -> list[Finding]:
     """The conditions `text` documents, in text order. `setting` is "outpatient" (an
     uncertain diagnosis is not coded) or "inpatient" (it is coded as if established)."""
     cat = load()
     ws = words(text)
-    corrected = _correct(cat, ws)
+    corrected = matcher.correct(cat, ws)
     cuts = clauses(text)
     home = _clause_of(ws, cuts)
-    matches = _match(cat, text, ws, home, corrected)
-    injuries = _injuries(cat, ws, home)
+    matches = matcher.phrases(cat, text, ws, home, corrected)
+    labels = [
+        (m.start(1), m.end(1))
+        for m in HEADER.finditer(text)
+        if m.group(1).strip().lower() in SECTION_NAMES
+    ]
+    matches = [m for m in matches if not _in_label(ws[m.first].start, labels)]
+    injuries = matcher.injuries(cat, ws, home)
     if injuries:
-        matches = [m for m in matches if not any(_overlap(m, i) for i in injuries)]
+        matches = [m for m in matches if not any(matcher.overlap(m, i) for i in injuries)]
         matches = sorted(matches + injuries, key=lambda m: m.first)
     encounter = {w.norm for w in ws if w.norm in ENCOUNTER}
     by_clause: dict[int, list[int]] = {}
     for i, k in enumerate(home):
         by_clause.setdefault(k, []).append(i)
     contexts: list[tuple[set[str], set[str]]] = []
+    by_match_clause: dict[int, list[Match]] = {}
+    for m in matches:
+        by_match_clause.setdefault(home[m.first], []).append(m)
     owned = {i for m in matches for i in range(m.first, m.last + 1)}
     findings: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for match in matches:
         clause = cuts[home[match.first]]
-        members = set(by_clause[home[match.first]]) - _unlinked(text, ws, matches, match)
+        here = [m for m in by_match_clause[home[match.first]] if m is not match]
+        members = set(by_clause[home[match.first]]) - _unlinked(text, ws, here, match)
         said, denied = _said(ws, members, match)
         said |= _hints(text[clause.start : clause.end])
         if "right" in said or "left" in said:
@@ -258,6 +238,16 @@ def _with_numbers(
     return sorted(kept, key=lambda f: f.start)
 
 
+# Section names that are also abbreviations or words of a condition ("PE:" is the
+# physical exam, not a pulmonary embolism).
+SECTION_NAMES = frozenset(["pe", "allergies", "allergy", "exam", "physical exam", "labs"])
+
+
+def _in_label(start: int, labels: list[tuple[int, int]]) -> bool:
+    """A section header ("PE:", "Allergies:") names a section, not a condition."""
+    return any(low <= start < high for low, high in labels)
+
+
 def _status(text: str, clause: Clause, start: int, end: int, taken: list[tuple[int, int]]) -> str:
     return status_of(text, clause, start, end, taken).value
 
@@ -269,64 +259,6 @@ def _clause_of(ws: list[Word], cuts: list[Clause]) -> list[int]:
         while k < len(cuts) - 1 and w.start >= cuts[k].end:
             k += 1
         out.append(k)
-    return out
-
-
-def _correct(cat: Catalogue, ws: list[Word]) -> set[int]:
-    """Read a long word within one edit of a catalogue word as that word."""
-    fixed: set[int] = set()
-    for i, w in enumerate(ws):
-        norm = w.norm
-        if norm in cat.vocabulary or len(norm) < MIN_TYPO_LENGTH - 1 or not norm.isalpha():
-            continue
-        options = set()
-        if norm in cat.deletions:
-            options.add(cat.deletions[norm])
-        for j in range(len(norm)):
-            shorter = norm[:j] + norm[j + 1 :]
-            if shorter in cat.vocabulary and len(shorter) >= MIN_TYPO_LENGTH:
-                options.add(shorter)
-            other = cat.deletions.get(shorter)
-            if other and len(other) == len(norm) and _one_apart(other, norm):
-                options.add(other)
-        if options:
-            ws[i] = Word(sorted(options)[0], w.start, w.end)
-            fixed.add(i)
-    return fixed
-
-
-def _one_apart(a: str, b: str) -> bool:
-    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-
-
-def _match(
-    cat: Catalogue, text: str, ws: list[Word], home: list[int], corrected: set[int]
-) -> list[Match]:
-    """Longest phrases first, left to right, never across a clause."""
-    out: list[Match] = []
-    keys = [i for i, w in enumerate(ws) if w.norm not in STOP]
-    n = 0
-    while n < len(keys):
-        i = keys[n]
-        longest = cat.first_words.get(ws[i].norm, 0)
-        found = None
-        for length in range(min(longest, len(keys) - n), 0, -1):
-            span = keys[n : n + length]
-            if home[span[-1]] != home[i] or span[-1] - span[0] > length * 2 + 1:
-                continue
-            if length > 1 and "," in text[ws[span[0]].end : ws[span[-1]].start]:
-                continue  # a list ("fever, chills") is not one phrase
-            phrase = tuple(ws[k].norm for k in span)
-            if phrase in cat.phrases and not set(phrase) <= NOT_ALONE:
-                found = (span, cat.phrases[phrase])
-                break
-        if found is None:
-            n += 1
-            continue
-        span, options = found
-        source, anchor = min(options, key=lambda o: (o[0], not cat.entries[o[1]].billable, o[1]))
-        out.append(Match(span[0], span[-1], anchor, source, bool(corrected & set(span))))
-        n += len(span)
     return out
 
 
@@ -368,36 +300,6 @@ def _unlinked(text: str, ws: list[Word], matches: list[Match], match: Match) -> 
             continue
         if between.strip() and (not LINKED.search(between) or len(between) > 60):
             out.update(range(other.first, other.last + 1))
-    return out
-
-
-def _overlap(a: Match, b: Match) -> bool:
-    return a.first <= b.last and b.first <= a.last
-
-
-def _injuries(cat: Catalogue, ws: list[Word], home: list[int]) -> list[Match]:
-    """An injury named by its kind and its site in any order ("closed fracture of the
-    distal right radius"): the injury code whose title words the clause says most of."""
-    out: list[Match] = []
-    for i, w in enumerate(ws):
-        if w.norm not in cat.injuries:
-            continue
-        members = [k for k in range(max(0, i - 10), min(len(ws), i + 11)) if home[k] == home[i]]
-        said = {ws[k].norm for k in members} - STOP
-        context = context_words(said)
-        best: tuple[tuple[int, int, int], str] | None = None
-        for position, code in enumerate(cat.injuries[w.norm]):
-            entry = cat.entries[code]
-            if (entry.words - entry.without - DEFAULTS) - context:
-                continue
-            rank = (len(entry.words & context), -len(entry.words - context), -position)
-            if best is None or rank > best[0]:
-                best = (rank, code)
-        if best is None or best[0][0] < 2:
-            continue
-        words_of = cat.entries[best[1]].words
-        used = [k for k in members if ws[k].norm in words_of or k == i]
-        out.append(Match(min(used), max(used), best[1], LEXICON, False))
     return out
 
 

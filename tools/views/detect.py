@@ -15,7 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import limits
-from ..detect import Finding, detect, release
+from ..detect import Finding, conflicts, detect, release
 from ..forms import DetectForm
 from .common import error, over_limit_message
 
@@ -30,11 +30,20 @@ class Result:
 
     @property
     def coded(self) -> list[Finding]:
-        return [f for f in self.findings if f.coded]
+        """Each coded code once, at its first mention (the note marks every mention)."""
+        first: dict[str, Finding] = {}
+        for finding in self.findings:
+            if finding.coded:
+                first.setdefault(finding.code, finding)
+        return list(first.values())
 
     @property
     def not_coded(self) -> list[Finding]:
         return [f for f in self.findings if not f.coded]
+
+    @property
+    def warnings(self) -> list[tuple[str, str, str]]:
+        return conflicts(self.findings)
 
     @property
     def code_list(self) -> str:
@@ -103,6 +112,9 @@ def api_detect_icd10cm(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {
             "findings": [_as_json(f) for f in findings],
+            "warnings": [
+                {"codes": [code, other], "note": note} for code, other, note in conflicts(findings)
+            ],
             "release": release(),
             "setting": setting,
             "remaining_runs": quota.remaining,
