@@ -119,7 +119,8 @@ CPT = {
     "36415": "Drawing blood from a vein with a needle for testing.",
     "80053": "Comprehensive metabolic panel: a standard group of blood chemistry tests "
     "covering kidney and liver function, electrolytes, glucose and proteins.",
-    "85025": "Complete blood count with an automated count of the white cell types.",
+    "85025": "Complete blood count (CBC) with platelet count and an automated differential: "
+    "a machine count of each type of white cell.",
     "90471": "Giving one vaccine or toxoid by injection (the first one that day).",
     "90834": "Psychotherapy session with the patient of about 45 minutes.",
     "93000": "Routine 12-lead electrocardiogram (ECG) with interpretation and report.",

@@ -120,8 +120,10 @@ def search_words(query: str, systems: Systems, limit: int) -> list[SearchHit]:
     if not parsed.terms:
         return []
     backend = BACKENDS[connection.vendor]
-    typed = {w for term in parsed.terms if not term.phrase for w in term.alternatives[0]}
-    frequency = backend.frequencies(typed)
+    # Every word a term may stand for: the typed ones for spelling, all for relevance.
+    frequency = backend.frequencies(
+        {w for term in parsed.terms for words in term.alternatives for w in words}
+    )
     corrected = correct_spelling(query, parsed, backend, frequency)
     named = _named(query, parsed, corrected, systems)
     ranked: dict[int, tuple[float, str]] = {}
@@ -136,7 +138,7 @@ def search_words(query: str, systems: Systems, limit: int) -> list[SearchHit]:
         if len(ranked) >= limit or (mode == "any" and ranked):
             break  # some words only when all the words found nothing: it is the slow pass
         wanted = max(CANDIDATES, limit)
-        for code_id, relevance in backend.match(query_terms, mode, systems, wanted):
+        for code_id, relevance in backend.match(query_terms, mode, systems, wanted, frequency):
             ranked.setdefault(code_id, (relevance + offset, why))
     for code_id in named:
         ranked.setdefault(code_id, (0.0, "name"))
@@ -178,7 +180,8 @@ def correct_spelling(
     """The query again with each word the vocabulary lacks replaced by its nearest word
     (parsed anew, so a corrected word can join a known phrase), or None if none changed.
     Fewest edits win; on a tie, coder terms (the vocabulary's words) first, then the
-    more frequent word: "osteoperosis" -> osteoporosis, not osteopetrosis."""
+    more frequent word: "osteoperosis" -> osteoporosis, not osteopetrosis. Each chosen
+    word's frequency joins `frequency`, for the corrected pass's relevance."""
     typed = {w for term in parsed.terms if not term.phrase for w in term.alternatives[0]}
     unknown = typed - set(frequency) - set(searchwords.EXPANSIONS)
     replaced = {}
@@ -191,6 +194,7 @@ def correct_spelling(
         best = min(scored, default=None)
         if best and best[0] <= allowed:
             replaced[word] = best[3]
+            frequency.setdefault(best[3], -best[2])
     if not replaced:
         return None
     text = WORDS.sub(lambda match: replaced.get(match[0], match[0]), query.lower())

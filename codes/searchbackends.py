@@ -4,6 +4,7 @@ Both take a parsed word query and return (code id, relevance) of the best candid
 search ranks them the same way whichever database found them.
 """
 
+import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -47,9 +48,15 @@ class Backend:
         return (self.AND if mode == "all" else self.OR).join(groups)
 
     def match(
-        self, parsed: WordQuery, mode: str, systems: Systems, limit: int
+        self,
+        parsed: WordQuery,
+        mode: str,
+        systems: Systems,
+        limit: int,
+        frequency: dict[str, int],
     ) -> list[tuple[int, float]]:
-        """(code id, relevance) of the best `limit` documents matching the query."""
+        """(code id, relevance) of the best `limit` documents matching the query;
+        `frequency` holds the vocabulary's count of the query's words."""
         raise NotImplementedError
 
     def similar_words(self, word: str) -> list[tuple[str, int]]:
@@ -72,7 +79,12 @@ class SqliteBackend(Backend):
         return self.word(" ".join(words))
 
     def match(
-        self, parsed: WordQuery, mode: str, systems: Systems, limit: int
+        self,
+        parsed: WordQuery,
+        mode: str,
+        systems: Systems,
+        limit: int,
+        frequency: dict[str, int],
     ) -> list[tuple[int, float]]:
         sql = (
             "SELECT d.code_id, -bm25(codes_search_fts, 10.0, 2.0) FROM codes_search_fts "
@@ -104,35 +116,78 @@ class SqliteBackend(Backend):
 
 
 class PostgresBackend(Backend):
-    """tsvector (english stemming, title weight A, other text B) ranked by ts_rank_cd;
-    pg_trgm similarity over the vocabulary."""
+    """tsvector (english stemming, title weight A, other text B) scored like SQLite's
+    bm25; pg_trgm similarity over the vocabulary.
+
+    ts_rank alone knows no word rarity: for "triamcinolone acetonide 40 mg" it ranks
+    "Interfyl, 1 mg" first, because "mg" in a three-word title weighs as much as the drug
+    name. So each term is weighted by its inverse document frequency (from the search
+    vocabulary) and by where it occurs (title 10, other text 2, as SQLite's bm25 is
+    told), with bm25's saturation and length normalisation: relevance has the same
+    scale on both databases, and searchrank's weights mean the same on both.
+    """
 
     AND, OR, FOLLOWED_BY, PREFIX = " & ", " | ", " <-> ", ":*"
+    DOCUMENTS = 185_000  # search documents on the full data: scales idf only
+    # One term's part of bm25 as SQLite FTS5 computes it (k1 1.2, b 0.75; the mean document
+    # holds 7.8 distinct lexemes on the full data), from its weighted occurrences t.
+    TERM_SQL = "%s * t{i} * 2.2 / (t{i} + 1.2 * (0.25 + 0.75 * lexemes / 7.8))"
+    # Weighted occurrences: ts_rank with weights {D, C, B, A} = {0, 0, 0.2, 1} gives 0.6079
+    # for one title occurrence; x16.45 makes it 10 and one in other text 2, as in SQLite.
+    OCCURRENCES_SQL = (
+        "16.45 * ts_rank('{0, 0, 0.2, 1.0}', search_vector, to_tsquery('english', %s))"
+    )
 
     def match(
-        self, parsed: WordQuery, mode: str, systems: Systems, limit: int
+        self,
+        parsed: WordQuery,
+        mode: str,
+        systems: Systems,
+        limit: int,
+        frequency: dict[str, int],
     ) -> list[tuple[int, float]]:
-        sql = (
-            "SELECT code_id, 10 * ts_rank_cd(search_vector, query, 2 | 32) "
-            "FROM codes_searchdocument, to_tsquery('english', %s) query "
-            "WHERE search_vector @@ query"
+        terms = range(len(parsed.terms))
+        occurrences = ", ".join(self.OCCURRENCES_SQL + " AS t" + str(i) for i in terms)
+        found = (
+            "SELECT code_id, system, length(search_vector) AS lexemes, " + occurrences + " "
+            "FROM codes_searchdocument WHERE search_vector @@ to_tsquery('english', %s)"
         )
-        params: list[Any] = [self.expression(parsed, mode)]
+        params: list[Any] = [self.expression(WordQuery([term]), "all") for term in parsed.terms]
+        params.append(self.expression(parsed, mode))
         if systems:
-            sql += " AND system = ANY(%s)"
+            found += " AND system = ANY(%s)"
             params.append(list(systems))
-        sql += (
-            f" ORDER BY ts_rank_cd(search_vector, query, 2) + {SMALL_SETS_SQL} / 10 DESC LIMIT %s"
+        relevance = " + ".join(self.TERM_SQL.format(i=i) for i in terms)
+        # Built from the constants above only; every value goes in as a parameter.
+        sql = (
+            "SELECT code_id, relevance FROM (SELECT code_id, system, " + relevance + " AS relevance"  # noqa: S608
+            " FROM (" + found + ") found) scored ORDER BY relevance + " + SMALL_SETS_SQL + " DESC"
+            " LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, limit])
+            cursor.execute(sql, [*self._idf(parsed, frequency), *params, limit])
             return cursor.fetchall()
+
+    def _idf(self, parsed: WordQuery, frequency: dict[str, int]) -> list[float]:
+        """Each term's inverse document frequency: its most common reading's rarest word.
+        Words the vocabulary does not hold (numbers, two-letter units, a prefix being
+        typed) count as fairly common: they rarely name a code alone."""
+        weights = []
+        for term in parsed.terms:
+            seen = [
+                min(frequency.get(w, self.DOCUMENTS // 50) for w in words)
+                for words in term.alternatives
+            ]
+            count = max(seen)
+            weights.append(math.log(1 + (self.DOCUMENTS - count + 0.5) / (count + 0.5)))
+        return weights
 
     def similar_words(self, word: str) -> list[tuple[str, int]]:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT word, frequency FROM codes_searchterm WHERE word %% %s "
-                "ORDER BY similarity(word, %s) DESC, frequency DESC LIMIT 40",
+                # lower(word): the expression the trigram index is on (migration 0009)
+                "SELECT word, frequency FROM codes_searchterm WHERE lower(word) %% %s "
+                "ORDER BY similarity(lower(word), %s) DESC, frequency DESC LIMIT 40",
                 [word, word],
             )
             return [(row[0], row[1]) for row in cursor.fetchall()]

@@ -13,7 +13,8 @@ Each candidate's score adds, with the reason for each weight:
 - "unspecified" or "without complication" in the title +1: a bare term's default;
 - concepts the query did not ask for (newborn, pregnancy, postprocedural, sequela,
   subsequent encounter, drug-induced, "in diseases classified elsewhere", history,
-  screening, pathological fracture …) -6 each: they narrow the term to another case;
+  screening, pathological fracture, for dialysis …) -6 each: they narrow the term to
+  another case;
 - "other" (a residual code) -2 unless asked; type 1 diabetes -2 unless the query says
   "1": diabetes with no type stated is coded as type 2 (ICD-10-CM guideline I.C.4.a.2);
 - laterality and encounter as asked: the side asked +3, another side -4, a side when
@@ -58,6 +59,7 @@ CONCEPTS = [
     {"nonunion", "malunion"},
     {"recurrent"},
     {"family"},
+    {"dialysis", "esrd"},
 ]
 SIDES = {"left", "right", "bilateral"}
 WITH = re.compile(r"\b(with(?:out)?) (?:an? |the )?([a-z]+)")
