@@ -53,10 +53,10 @@ class Backend:
         mode: str,
         systems: Systems,
         limit: int,
-        frequency: dict[str, int],
+        frequency: dict[str, int] | None = None,
     ) -> list[tuple[int, float]]:
         """(code id, relevance) of the best `limit` documents matching the query;
-        `frequency` holds the vocabulary's count of the query's words."""
+        `frequency` holds the vocabulary's count of the query's words (read when absent)."""
         raise NotImplementedError
 
     def similar_words(self, word: str) -> list[tuple[str, int]]:
@@ -84,7 +84,7 @@ class SqliteBackend(Backend):
         mode: str,
         systems: Systems,
         limit: int,
-        frequency: dict[str, int],
+        frequency: dict[str, int] | None = None,
     ) -> list[tuple[int, float]]:
         sql = (
             "SELECT d.code_id, -bm25(codes_search_fts, 10.0, 2.0) FROM codes_search_fts "
@@ -144,7 +144,7 @@ class PostgresBackend(Backend):
         mode: str,
         systems: Systems,
         limit: int,
-        frequency: dict[str, int],
+        frequency: dict[str, int] | None = None,
     ) -> list[tuple[int, float]]:
         terms = range(len(parsed.terms))
         occurrences = ", ".join(self.OCCURRENCES_SQL + " AS t" + str(i) for i in terms)
@@ -168,10 +168,13 @@ class PostgresBackend(Backend):
             cursor.execute(sql, [*self._idf(parsed, frequency), *params, limit])
             return cursor.fetchall()
 
-    def _idf(self, parsed: WordQuery, frequency: dict[str, int]) -> list[float]:
+    def _idf(self, parsed: WordQuery, frequency: dict[str, int] | None) -> list[float]:
         """Each term's inverse document frequency: its most common reading's rarest word.
         Words the vocabulary does not hold (numbers, two-letter units, a prefix being
         typed) count as fairly common: they rarely name a code alone."""
+        if frequency is None:
+            words = {w for term in parsed.terms for words in term.alternatives for w in words}
+            frequency = self.frequencies(words)
         weights = []
         for term in parsed.terms:
             seen = [
