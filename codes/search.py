@@ -23,6 +23,7 @@ from .searchrank import Candidate, score
 
 MAX_QUERY = 200  # characters; longer input is cut (documented on the search page)
 CANDIDATES = 80  # per full-text pass for suggestions; a results page asks for its own limit
+MIN_PREFIX = 3  # letters of a lone word being typed before its words are searched
 COMMON = 10_000  # a word this frequent in the searchable text tells little on its own
 CODE_SHAPE = re.compile(r"^[A-Z0-9]{1,3}(?:\.?[A-Z0-9]{1,4})?(?:\.?\*)?$")
 # Words coders type that the table maps (appendectomy…): spelling candidates too.
@@ -119,14 +120,21 @@ def search_words(query: str, systems: Systems, limit: int) -> list[SearchHit]:
     parsed = parse_words(query)
     if not parsed.terms:
         return []
+    lone = _lone_word(parsed)
+    if lone is not None and parsed.terms[0].prefix and len(lone) < MIN_PREFIX:
+        return []  # "di" starts 25,000 titles' words: ranking them says nothing yet
     backend = BACKENDS[connection.vendor]
-    # Every word a term may stand for: the typed ones for spelling, all for relevance.
+    # Every word a term may stand for: the typed ones for spelling, all for relevance;
+    # for a word being typed, how often the words it may become occur.
+    last = parsed.terms[-1]
     frequency = backend.frequencies(
-        {w for term in parsed.terms for words in term.alternatives for w in words}
+        {w for term in parsed.terms for words in term.alternatives for w in words},
+        last.alternatives[0][-1] if last.prefix else "",
     )
     corrected = correct_spelling(query, parsed, backend, frequency)
     named = _named(query, parsed, corrected, systems)
-    ranked: dict[int, tuple[float, str]] = {}
+    wanted = max(CANDIDATES, limit)
+    ranked = _title_starts(parsed, lone, frequency, systems, wanted)
     # Passes in rank order: every word as typed; every word, misspellings corrected;
     # some of the words. A pass runs only while the page is not full.
     passes = [(parsed, "all", 0, "all words")]
@@ -137,7 +145,6 @@ def search_words(query: str, systems: Systems, limit: int) -> list[SearchHit]:
     for query_terms, mode, offset, why in passes:
         if len(ranked) >= limit or (mode == "any" and ranked):
             break  # some words only when all the words found nothing: it is the slow pass
-        wanted = max(CANDIDATES, limit)
         for code_id, relevance in backend.match(query_terms, mode, systems, wanted, frequency):
             ranked.setdefault(code_id, (relevance + offset, why))
     for code_id in named:
@@ -158,6 +165,36 @@ def _named(
     for code_id, weight in rows.values_list("code_id", "weight"):
         named[code_id] = max(weight, named.get(code_id, 0))
     return named
+
+
+def _title_starts(
+    parsed: WordQuery,
+    lone: str | None,
+    frequency: dict[str, int],
+    systems: Systems,
+    wanted: int,
+) -> dict[int, tuple[float, str]]:
+    """For one word found in tens of thousands of titles ("encounte", "unspecifi" while
+    typing), the titles that start with it ("Encounter for …"); the passes over every
+    title that holds it run only when these do not fill the page."""
+    if lone is None:
+        return {}
+    prefix = parsed.terms[0].prefix
+    if frequency.get(lone + "*" if prefix else lone, 0) <= COMMON:
+        return {}
+    backend = BACKENDS[connection.vendor]
+    found = backend.title_starts(lone, prefix, systems, wanted)
+    return {code_id: (relevance, "all words") for code_id, relevance in found}
+
+
+def _lone_word(parsed: WordQuery) -> str | None:
+    """The query's one word, when it is one word with no other meaning."""
+    if len(parsed.terms) != 1 or parsed.terms[0].phrase:
+        return None
+    term = parsed.terms[0]
+    if len(term.alternatives) != 1 or len(term.alternatives[0]) != 1:
+        return None
+    return term.alternatives[0][0]
 
 
 def _telling_terms(parsed: WordQuery, frequency: dict[str, int]) -> WordQuery:
@@ -202,7 +239,9 @@ def correct_spelling(
 
 
 def edits(first: str, second: str) -> int:
-    """Edit distance with adjacent swaps counted as one edit (pnuemonia -> pneumonia)."""
+    """Edit distance with adjacent swaps counted as one edit (pnuemonia -> pneumonia),
+    up to 3: beyond 2 edits no word is a correction, so the count stops there (most of
+    the vocabulary is more than 2 edits away, and the spelling pass compares hundreds)."""
     if abs(len(first) - len(second)) > 2:
         return 3
     previous2: list[int] = []
@@ -214,8 +253,10 @@ def edits(first: str, second: str) -> int:
             if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
                 cost = min(cost, previous2[j - 2] + 1)
             current.append(cost)
+        if min(current) > 2 and min(previous) > 2:
+            return 3  # no cell of a later row can come back under 3
         previous2, previous = previous, current
-    return previous[-1]
+    return min(previous[-1], 3)
 
 
 def _rank(

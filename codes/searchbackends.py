@@ -10,13 +10,15 @@ from typing import Any
 
 from django.db import connection
 
-from .models import SearchTerm
 from .searchquery import WordQuery
 
 Systems = Sequence[str] | None
 # The candidate cut favours the small code sets: thousands of generated ICD-10-PCS titles
 # ("… Therapeutic Exercise …") would otherwise crowd the one CPT or HCPCS code out of
 # the candidates before ranking sees it. Ranking itself uses the plain relevance.
+# What a title that starts with a lone query word scores as text relevance: about bm25's
+# for one title word, so the ranking rules decide among them.
+START_RELEVANCE = 10.0
 SMALL_SETS_SQL = "(CASE WHEN system IN ('cpt', 'hcpcs', 'modifier') THEN 5.0 ELSE 0.0 END)"
 
 
@@ -55,18 +57,41 @@ class Backend:
         limit: int,
         frequency: dict[str, int] | None = None,
     ) -> list[tuple[int, float]]:
-        """(code id, relevance) of the best `limit` documents matching the query;
+        """(code id, relevance) of the best `limit` documents matching the query (all
+        its terms, or any of them);
         `frequency` holds the vocabulary's count of the query's words (read when absent)."""
+        raise NotImplementedError
+
+    def title_starts(
+        self, word: str, prefix: bool, systems: Systems, limit: int
+    ) -> list[tuple[int, float]]:
+        """The `limit` shortest titles that start with `word` (or a word it begins), as
+        (code id, relevance): for a lone common word, bm25 over every title holding it
+        costs 100+ ms and would rank by title length anyway."""
         raise NotImplementedError
 
     def similar_words(self, word: str) -> list[tuple[str, int]]:
         """Vocabulary words spelled like `word` and their frequency, closest first."""
         raise NotImplementedError
 
-    def frequencies(self, words: Iterable[str]) -> dict[str, int]:
-        """How often each of `words` occurs in the searchable text (absent: unknown)."""
-        rows = SearchTerm.objects.filter(word__in=list(words))
-        return dict(rows.values_list("word", "frequency"))
+    def frequencies(self, words: Iterable[str], prefix: str = "") -> dict[str, int]:
+        """How often each of `words` occurs in the searchable text (absent: unknown), and
+        under `prefix + "*"` the occurrences of all words that start with `prefix`, in one query."""
+        words = list(words)
+        marks = ", ".join(["%s"] * len(words)) or "NULL"  # placeholders only: values are params
+        sql = "SELECT word, frequency FROM codes_searchterm WHERE word IN (" + marks + ")"  # noqa: S608
+        params: list[Any] = words
+        if prefix:
+            # SQLite's LIKE cannot use the index; PostgreSQL's varchar_pattern_ops index can.
+            if connection.vendor == "sqlite":
+                starts, after = "word >= %s AND word < %s", [prefix, prefix + "\uffff"]
+            else:
+                starts, after = "word LIKE %s", [prefix + "%"]
+            sql += " UNION ALL SELECT %s, SUM(frequency) FROM codes_searchterm WHERE " + starts  # noqa: S608
+            params = [*words, prefix + "*", *after]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return {word: count for word, count in cursor.fetchall() if count is not None}
 
 
 class SqliteBackend(Backend):
@@ -99,6 +124,24 @@ class SqliteBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit])
             return cursor.fetchall()
+
+    def title_starts(
+        self, word: str, prefix: bool, systems: Systems, limit: int
+    ) -> list[tuple[int, float]]:
+        sql = (  # FTS5's initial-token query on the title column
+            "SELECT d.code_id FROM codes_search_fts "
+            "JOIN codes_searchdocument d ON d.code_id = codes_search_fts.rowid "
+            "WHERE codes_search_fts MATCH %s"
+        )
+        expression = "{title} : ^" + self.word(word) + (self.PREFIX if prefix else "")
+        params: list[Any] = [expression]
+        if systems:
+            sql += f" AND d.system IN ({', '.join(['%s'] * len(systems))})"
+            params += list(systems)
+        sql += " ORDER BY length(d.title) LIMIT %s"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit])
+            return [(row[0], START_RELEVANCE) for row in cursor.fetchall()]
 
     def similar_words(self, word: str) -> list[tuple[str, int]]:
         grams = {word[i : i + 3] for i in range(len(word) - 2)}
@@ -184,6 +227,25 @@ class PostgresBackend(Backend):
             count = max(seen)
             weights.append(math.log(1 + (self.DOCUMENTS - count + 0.5) / (count + 0.5)))
         return weights
+
+    def title_starts(
+        self, word: str, prefix: bool, systems: Systems, limit: int
+    ) -> list[tuple[int, float]]:
+        # lower(title) LIKE reads the title-start index (migration 0009); the tsquery keeps
+        # whole words only ("open" is not "opening") unless the word is being typed.
+        sql = (
+            "SELECT code_id FROM codes_searchdocument WHERE lower(title) LIKE %s "
+            "AND search_vector @@ to_tsquery('english', %s)"
+        )
+        query = self.word(word) + (self.PREFIX if prefix else "")
+        params: list[Any] = [word + "%", query]
+        if systems:
+            sql += " AND system = ANY(%s)"
+            params.append(list(systems))
+        sql += " ORDER BY length(title) LIMIT %s"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit])
+            return [(row[0], START_RELEVANCE) for row in cursor.fetchall()]
 
     def similar_words(self, word: str) -> list[tuple[str, int]]:
         with connection.cursor() as cursor:
