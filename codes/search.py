@@ -220,13 +220,16 @@ def correct_spelling(
     more frequent word: "osteoperosis" -> osteoporosis, not osteopetrosis. Each chosen
     word's frequency joins `frequency`, for the corrected pass's relevance."""
     typed = {w for term in parsed.terms if not term.phrase for w in term.alternatives[0]}
-    unknown = typed - set(frequency) - set(searchwords.EXPANSIONS)
+    # A word being typed that starts vocabulary words ("arthroplas") is not misspelt.
+    started = {w[:-1] for w, n in frequency.items() if w.endswith("*") and n}
+    unknown = typed - set(frequency) - started - set(searchwords.EXPANSIONS)
     replaced = {}
     for word in unknown:
         if len(word) < 4 or not word.isalpha():
             continue
-        candidates = [*backend.similar_words(word), *((w, 0) for w in EXPANSION_WORDS)]
         allowed = 1 if len(word) < 7 else 2
+        near = (w for w in EXPANSION_WORDS if abs(len(w) - len(word)) <= allowed)
+        candidates = [*backend.similar_words(word), *((w, 0) for w in near)]
         scored = [(edits(word, c), c not in CODER_WORDS, -n, c) for c, n in candidates]
         best = min(scored, default=None)
         if best and best[0] <= allowed:
