@@ -19,6 +19,13 @@ urlpatterns = [
     # The claim check: codes, units, modifiers and a date of service → findings
     path("tools/case2code/check/", views.claim_check, name="claim-check"),
     path("api/claim-check", views.api_claim_check, name="api-claim-check"),
+    # A member's saved code lists (codes, units, modifiers, date; never the case text)
+    path("tools/case2code/lists/", views.code_lists, name="code-lists"),
+    path(
+        "tools/case2code/lists/<int:pk>/delete/",
+        views.delete_code_list,
+        name="delete-code-list",
+    ),
     # CasePilot: the conversation page (form POST) and its JSON API
     path("tools/casepilot/", views.casepilot, name="casepilot"),
     path("api/casepilot", views.api_casepilot, name="api-casepilot"),

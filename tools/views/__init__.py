@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 
 from .case2code import api_case2code, case2code_page
 from .claims import api_claim_check, claim_check
+from .codelists import code_lists, delete_code_list
 from .detect import api_detect_icd10cm, detect_icd10cm
 from .pilot import api_casepilot, casepilot
 from .redact import api_redact_phi, redact_phi
@@ -67,6 +68,8 @@ __all__ = [
     "case2code_page",
     "casepilot",
     "claim_check",
+    "code_lists",
+    "delete_code_list",
     "detect_icd10cm",
     "index",
     "redact_phi",

@@ -18,6 +18,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import claims, limits
+from .codelists import save_form
 from .common import error, over_limit_message
 
 TOOL = "claim-check"
@@ -63,6 +64,9 @@ def claim_check(request: HttpRequest) -> HttpResponse:
                 data["codes"], data["date_of_service"], data["setting"]
             )
             context.update(findings=findings, checked=checked, day=data["date_of_service"])
+            saved = [li for li in data["codes"] if li.systems]
+            if saved:
+                context["save_form"] = save_form(saved, data["date_of_service"], data["setting"])
         else:
             context["error"], status = over_limit_message(quota), 429
     elif request.method == "POST":
