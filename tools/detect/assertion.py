@@ -102,6 +102,15 @@ STILL = re.compile(
     r"taking|managed)\b",
     re.IGNORECASE,
 )
+# Phrases whose cue word says nothing of a condition: an imaging order's "without
+# contrast", a "non-emergency" trip, a blood count's "automated differential", a
+# dispatcher's "call for", and "not identified" said of the word before it.
+PSEUDO = re.compile(
+    r"\b(with(out)? (iv |oral )?contrast|not an emergency|"
+    r"non-?emergen\w*|(automated|manual) differential|differential (count|white)|"
+    r"(a|an|the|emergency|911) call (for|if)|not (identified|specified|stated))\b",
+    re.IGNORECASE,
+)
 BEFORE_RE = [(s, re.compile(p, re.IGNORECASE)) for s, p in BEFORE]
 AFTER_RE = [(s, re.compile(p, re.IGNORECASE)) for s, p in AFTER]
 # "without" inside a diagnosis ("without complications") is part of the diagnosis: the
@@ -154,7 +163,7 @@ def status_of(
 ) -> Status:
     """The status of the condition at text[start:end] within its clause. `consumed` are
     the spans other conditions' words took, removed before cues are looked for."""
-    before = DURATION.sub(" ", _blank(text, clause.start, start, consumed))
+    before = PSEUDO.sub(" ", DURATION.sub(" ", _blank(text, clause.start, start, consumed)))
     after = _blank(text, end, clause.end, consumed)
     found: list[Status] = []
     for status, pattern in BEFORE_RE:
