@@ -160,7 +160,8 @@ def _drop_absorbed(cat: Catalogue, findings: list["Finding"]) -> list["Finding"]
                     absorbed = True
                     break
                 continue
-            inside = other.start <= f.start and f.end <= other.end + 1
+            # a code a number or a delivery implies (no words of its own) is not absorbed
+            inside = bool(f.words) and other.start <= f.start and f.end <= other.end + 1
             near = abs(other.start - f.start) < 80
             carried = bool(f.words) and f.words <= cat.entries[other.code].words
             if (inside or (near and carried)) and not cat.asks_for(other.code, f.code):

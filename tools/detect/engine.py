@@ -5,7 +5,7 @@ combination codes. Plain Python over the catalogue loaded once per process.
 import re
 from dataclasses import dataclass, field
 
-from . import combine, matcher, numbers
+from . import combine, delivery, matcher, numbers
 from .assertion import HEADER, Clause, Status, clauses, status_of
 from .catalogue import HEADING, INCLUSION, LEXICON, Catalogue, load
 from .matcher import Match
@@ -205,9 +205,15 @@ def _companions(
 def _with_numbers(
     cat: Catalogue, text: str, cuts: list[Clause], findings: list[Finding]
 ) -> list[Finding]:
-    """BMI and weeks of gestation from their numbers; they replace the bare heading a
-    phrase ("weeks of gestation") may have named."""
+    """BMI and weeks of gestation from their numbers, and the codes a delivery implies
+    (delivery.py); they replace the bare heading a phrase ("weeks of gestation") named."""
     found = numbers.find(cat, text)
+    obstetric = any(f.code.startswith("O") and f.status == Status.PRESENT for f in findings)
+    found += [
+        numbers.NumberCode(d.code, d.start, d.end, d.needs)
+        for d in delivery.find(cat, text, obstetric)
+        if d.code not in {f.code for f in findings}
+    ]
     if not found:
         return findings
     kept = [
@@ -308,8 +314,13 @@ def _said(ws: list[Word], members: set[int], match: Match) -> tuple[set[str], se
     said: set[str] = set()
     denied: set[str] = set()
     negating = False
+    skip: set[int] = set()
     for i in sorted(members):
         norm = ws[i].norm
+        if norm == "without" and i + 1 < len(ws) and ws[i + 1].norm == "complication":
+            skip |= {i, i + 1}  # the default state, not a denial of what follows it
+        if i in skip:
+            continue
         if i > match.first and norm in NEGATORS:
             negating = True
         (denied if negating else said).add(norm)
