@@ -5,7 +5,7 @@ combination codes. Plain Python over the catalogue loaded once per process.
 import re
 from dataclasses import dataclass, field
 
-from . import combine, delivery, matcher, numbers
+from . import combine, delivery, matcher, numbers, sequela
 from .assertion import HEADER, Clause, Status, clauses, status_of
 from .catalogue import HEADING, INCLUSION, LEXICON, Catalogue, load
 from .matcher import Match
@@ -26,6 +26,13 @@ ENCOUNTER = frozenset(
     ]
 )
 NEGATORS = frozenset(["no", "not", "without", "denies", "negative"])
+# A visit after active treatment, in the healing phase, and a first visit.
+SUBSEQUENT = re.compile(
+    r"\b(returns|returned|comes back)\b(?! (if|should|for (any|worsening)))|\bfollow[- ]?up "
+    r"(visit|encounter|of)\b|\b(is|are|has been) healing\b|\bhealing (well|as expected|normally)",
+    re.IGNORECASE,
+)
+INITIAL = re.compile(r"\b(first|initial) (visit|encounter)\b|\bnew injury\b", re.IGNORECASE)
 SCORES = {LEXICON: 0.95, 1: 0.95, INCLUSION: 0.9, HEADING: 0.8}
 
 
@@ -69,6 +76,8 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         matches = [m for m in matches if not any(matcher.overlap(m, i) for i in injuries)]
         matches = sorted(matches + injuries, key=lambda m: m.first)
     encounter = {w.norm for w in ws if w.norm in ENCOUNTER}
+    if SUBSEQUENT.search(text) and not INITIAL.search(text):
+        encounter.add("subsequent")  # care in the healing phase: 7th character D (I.C.19.a)
     by_clause: dict[int, list[int]] = {}
     for i, k in enumerate(home):
         by_clause.setdefault(k, []).append(i)
@@ -90,6 +99,7 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
             said.add("dominant" if "right" in said else "nondominant")
         if not said & ENCOUNTER:
             said |= encounter
+        said |= encounter & {"subsequent"}
         near = {ws[i].norm for i in members if match.first - 3 <= i <= match.last + 6}
         near = (near | (said & ENCOUNTER)) - denied
         choice = refine(cat, match.anchor, said, near)
@@ -123,6 +133,7 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         finding.status = _status(text, clause, core_start, core_end, others)
     findings += _companions(cat, findings, matches, contexts, home)
     findings = _with_numbers(cat, text, cuts, findings)
+    findings = sequela.apply(cat, text, findings)
     for finding in findings:
         finding.coded = finding.status == Status.PRESENT or (
             finding.status == Status.UNCERTAIN and setting == "inpatient"
@@ -153,7 +164,7 @@ def _hints(clause: str) -> set[str]:
 # A combination code's "use additional code" note names the detail a second code
 # carries: the CKD stage, the type of heart failure. Default of each, and the word
 # that must be said for it.
-COMPANIONS = (("N18.9", "kidney"), ("I50.9", "failure"))
+COMPANIONS = (("N18.9", "kidney"), ("I50.9", "failure"), ("L97.909", "ulcer"))
 
 
 def _companions(
@@ -181,8 +192,8 @@ def _companions(
             choice = refine(cat, default, said - own, near - own)
             if not cat.asks_for(finding.code, choice.code):
                 continue
-            if choice.code == default and family == "N18":
-                continue  # no stage said: the note's detail is not there to add
+            if choice.code == default and family in ("N18", "L97"):
+                continue  # no stage or site said: the note's detail is not there to add
             entry = cat.entries[choice.code]
             out.append(
                 Finding(

@@ -10,6 +10,7 @@ from .lexicon import MIN_TYPO_LENGTH
 from .refine import DEFAULTS, context_words
 from .text import STOP, Word
 
+NEGATORS = frozenset(["no", "without", "not"])
 # Words that name no condition on their own: a phrase of only these is not a finding.
 NOT_ALONE = frozenset(
     [
@@ -118,8 +119,14 @@ def injuries(cat: Catalogue, ws: list[Word], home: list[int]) -> list[Match]:
         if w.norm not in cat.injuries:
             continue
         members = [k for k in range(max(0, i - 10), min(len(ws), i + 11)) if home[k] == home[i]]
-        said = {ws[k].norm for k in members} - STOP
-        context = context_words(said)
+        # words denied after the injury ("laceration (no foreign body)") are not its words
+        denied = {
+            ws[k].norm
+            for k in members
+            if k > i and any(ws[j].norm in NEGATORS for j in range(max(i + 1, k - 3), k))
+        }
+        said = {ws[k].norm for k in members} - STOP - denied
+        context = context_words(said) | ({"without"} if denied else set())
         best: tuple[tuple[int, int, int], str] | None = None
         for position, code in enumerate(cat.injuries[w.norm]):
             entry = cat.entries[code]

@@ -86,7 +86,7 @@ IMPLIES = {
     "hand": ("limb",),
     "eye": ("eye",),
     "ear": ("ear",),
-    "heel": ("foot",),
+    "heel": ("foot", "midfoot"),  # the tabular's site is "heel and midfoot"
     "bilateral": ("both",),
     "acl": ("anterior", "cruciate"),
     "wrist": ("upper", "limb"),
