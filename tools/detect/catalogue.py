@@ -259,7 +259,7 @@ def _add(
 
 def _without_part(title: str, memo: dict[str, list[str]]) -> frozenset[str]:
     """The words a title says are absent ("without spontaneous rupture of ear drum"):
-    from "without" or "not" to the next "with" or comma, less words it also says are
+    from "without", "not" or "except" to the next "with" or comma, less words it also says are
     there ("..., left ear")."""
     absent: set[str] = set()
     present: set[str] = set()
@@ -267,8 +267,10 @@ def _without_part(title: str, memo: dict[str, list[str]]) -> frozenset[str]:
     for piece in title.replace(" in remission", ", in remission").split(", "):
         inside = False
         for w in title_words(piece, memo)[0]:
-            if w in ("without", "not"):
+            if w in ("without", "not", "except"):
                 inside = True
+                if w == "except":
+                    absent.add(w)  # "due to plants, except food": food is the other code
             elif w == "with":
                 inside = False
             elif w not in STOP and w not in OPTIONAL:

@@ -59,6 +59,7 @@ def apply(cat: Catalogue, findings: list["Finding"]) -> list["Finding"]:
 
 # Signs and symptoms that are part of a confirmed diagnosis are not coded with it
 # (guideline I.B.5): symptom code → the categories of diagnoses that account for it.
+DERMATITIS = ("L20", "L21", "L22", "L23", "L24", "L25", "L26", "L27", "L28", "L30")
 RESPIRATORY = ("J0", "J1", "J20", "J21", "J22", "J40", "J41", "J42", "J43", "J44", "J45", "U07")
 INTEGRAL = {
     "R05": RESPIRATORY,
@@ -110,6 +111,9 @@ INTEGRAL = {
     "R20": ("E11.4", "E10.4", "G56", "G62", "G57"),
     "R60": ("I50",),
     "R31": ("N20", "N30", "N39"),
+    # a rash and itching are what dermatitis, hives and the viral rashes are
+    "R21": (*DERMATITIS, "L40", "L50", "B01", "B02", "B05", "B06", "B09"),
+    "L29": (*DERMATITIS, "L50", "B02"),
 }
 
 
