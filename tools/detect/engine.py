@@ -180,7 +180,7 @@ def _companions(
     for finding, match, (said, near) in zip(findings, matches, contexts, strict=True):
         for default, word in COMPANIONS:
             family = default[:3]
-            if word not in said or finding.code.startswith(family):
+            if word not in said or finding.code.startswith(family) or default not in cat.entries:
                 continue
             if any(
                 m.anchor.startswith(family) and home[m.first] == home[match.first]

@@ -72,8 +72,11 @@ def _tied(text: str, residual: "Finding", cause: "Finding") -> bool:
 
 
 def _stroke(cat: Catalogue, residual: "Finding", cause: "Finding") -> list["Finding"]:
-    heading = "sequelae of " + cat.entries[cause.code[:3]].title.lower()
-    groups = cat.entries["I69"].children if "I69" in cat.entries else []
+    category, sequelae = cat.entries.get(cause.code[:3]), cat.entries.get("I69")
+    if category is None or sequelae is None:
+        return []
+    heading = "sequelae of " + category.title.lower()
+    groups = sequelae.children
     group = next((c for c in groups if cat.entries[c].title.lower() == heading), None)
     if group is None:
         return []
