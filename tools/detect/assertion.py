@@ -60,7 +60,8 @@ BEFORE = [
     (
         Status.HYPOTHETICAL,
         r"^\W*should\b|\b(if|should (he|she|they|you|the patient)|in case( of)?|return (for|if)|"
-        r"call (if|for)|watch for|warning signs?|signs? of|unless|in the event)\b",
+        r"call (if|for)|watch for|warning signs?|signs? of|unless|in the event)\b|"
+        r"\bscreen(ing|ed)?\b[\w\s,'-]{0,50}\bfor\s+(an?\s+|the\s+)?$",  # what is screened for
     ),
     (
         Status.UNCERTAIN,
@@ -86,7 +87,8 @@ AFTER = [
     (Status.FAMILY, r"\b(in (his|her|the patient's) (mother|father|brother|sister|family))\b"),
     (
         Status.HYPOTHETICAL,
-        r"\b(can occur|could occur|may occur|might occur|can develop|may develop)\b",
+        r"\b(can occur|could occur|may occur|might occur|can develop|may develop)\b|"
+        r"^\W*(shots?|vaccines?|vaccination|immuni[sz]ation|jabs?)\b",  # a flu shot
     ),
     (Status.UNCERTAIN, r"^\W*(versus|vs)\b|\b(is|are|was) (suspected|likely|possible|probable)\b"),
     (Status.HISTORY, r"\b(in (19|20)\d\d|as a (child|teen|teenager|toddler|infant)|years ago)\b"),
