@@ -28,8 +28,8 @@ ENCOUNTER = frozenset(
 NEGATORS = frozenset(["no", "not", "without", "denies", "negative"])
 # A visit after active treatment, in the healing phase, and a first visit.
 SUBSEQUENT = re.compile(
-    r"\b(returns|returned|comes back)\b(?! (if|should|for (any|worsening)))|\bfollow[- ]?up "
-    r"(visit|encounter|of)\b|\b(is|are|has been) healing\b|\bhealing (well|as expected|normally)",
+    r"\bfollow[- ]?up (visit|encounter|of)\b|\b(is|are|has been) healing\b|"
+    r"\bhealing (well|as expected|normally)|\bcast (change|removal)\b",
     re.IGNORECASE,
 )
 INITIAL = re.compile(r"\b(first|initial) (visit|encounter)\b|\bnew injury\b", re.IGNORECASE)

@@ -27,10 +27,12 @@ LINK = re.compile(
     re.IGNORECASE,
 )
 PAST = re.compile(
-    r"\b(ago|last (year|month|week|spring|summer|autumn|fall|winter)|in (19|20)\d\d|old|"
-    r"healed|prior|previous|remote|late effects?|sequelae?|residuals?)\b",
+    r"\b(ago|last (year|month|week|spring|summer|autumn|fall|winter)|in (19|20)\d\d|"
+    r"(?<!-)(?<!year )old|healed|prior|previous|remote|late effects?|sequelae?|residuals?)\b",
     re.IGNORECASE,
 )
+# An injury is a sequela's cause once healed, not days or weeks into its healing.
+RECENT = re.compile(r"\b(acute|new|evolving|today|yesterday|(days?|weeks?) ago)\b", re.I)
 SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 STROKE = ("I60", "I61", "I62", "I63", "I64", "I65", "I66", "I67")
 # Words of an I69 title that name the cause or a side, not the deficit itself.
@@ -68,7 +70,7 @@ def _tied(text: str, residual: "Finding", cause: "Finding") -> bool:
         return False
     stop = SENTENCE_END.search(text, cause.end)
     sentence = text[residual.start : stop.start() if stop else len(text)]
-    return bool(PAST.search(sentence))
+    return bool(PAST.search(sentence)) and not RECENT.search(sentence)
 
 
 def _stroke(cat: Catalogue, residual: "Finding", cause: "Finding") -> list["Finding"]:
