@@ -27,8 +27,8 @@ def test_procedure_recall_and_precision(tally):
 
 # The issue's floor for diagnoses is 0.85. DetectICD10CM with the preventive-encounter
 # reasons, the notes' companion codes, family history (Z80-Z84) and long-term drugs
-# (Z79) measures 0.974 (114/117), precision 1.0 (114/114); the floors sit a hair under.
-DIAGNOSIS_RECALL = 0.97
+# (Z79) measures 0.983 (115/117), precision 1.0 (115/115); the floors sit a hair under.
+DIAGNOSIS_RECALL = 0.98
 DIAGNOSIS_PRECISION = 0.95
 
 

@@ -120,3 +120,8 @@ def test_a_delivery_gives_its_outcome_and_weeks(client, full_catalogue):
         "Spontaneous full-term vaginal delivery at 40 weeks of a live baby girl; no complications."
     )
     assert coded(client, text, "inpatient") == ["O80", "Z37.0", "Z3A.40"]
+
+
+def test_a_cancer_named_before_its_site(client, full_catalogue):
+    assert coded(client, "Carcinoma of the left lung, upper lobe.") == ["C34.12"]
+    assert coded(client, "Benign tumor of the colon.") != ["C18.9"]

@@ -72,6 +72,12 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
     ]
     matches = [m for m in matches if not _in_label(ws[m.first].start, labels)]
     injuries = matcher.injuries(cat, ws, home)
+    for tumour in matcher.neoplasms(cat, ws, home):  # unless a title already named it
+        if not any(
+            m.anchor[0] == "C" and m.anchor[:3] != "C80" and matcher.overlap(m, tumour)
+            for m in matches
+        ):
+            injuries.append(tumour)
     if injuries:
         matches = [m for m in matches if not any(matcher.overlap(m, i) for i in injuries)]
         matches = sorted(matches + injuries, key=lambda m: m.first)

@@ -141,3 +141,29 @@ def injuries(cat: Catalogue, ws: list[Word], home: list[int]) -> list[Match]:
         used = [k for k in members if ws[k].norm in words_of or k == i]
         out.append(Match(min(used), max(used), best[1], LEXICON, False))
     return out
+
+
+# A neoplasm named before its site ("carcinoma of the prostate", "malignant tumour of the
+# left lower lobe of the lung") reads as our lexicon's "<site> cancer"; a tumour or a
+# neoplasm only when said to be malignant.
+NEOPLASMS = frozenset(["cancer", "carcinoma", "adenocarcinoma", "malignancy", "tumor", "neoplasm"])
+MALIGNANT_ONLY = frozenset(["tumor", "neoplasm"])
+
+
+def neoplasms(cat: Catalogue, ws: list[Word], home: list[int]) -> list[Match]:
+    out: list[Match] = []
+    for i, w in enumerate(ws):
+        if w.norm not in NEOPLASMS or i + 1 >= len(ws) or ws[i + 1].norm not in ("of", "in"):
+            continue
+        first = i - 1 if i and ws[i - 1].norm == "malignant" else i
+        if w.norm in MALIGNANT_ONLY and first == i:
+            continue
+        for k in range(i + 2, min(len(ws), i + 10)):
+            if home[k] != home[i]:
+                break
+            options = cat.phrases.get((ws[k].norm, "cancer"), [])
+            anchor = next((code for source, code in options if source == LEXICON), None)
+            if anchor:
+                out.append(Match(first, k, anchor, LEXICON, False))
+                break
+    return out
