@@ -71,16 +71,17 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         if m.group(1).strip().lower() in SECTION_NAMES
     ]
     matches = [m for m in matches if not _in_label(ws[m.first].start, labels)]
-    injuries = matcher.injuries(cat, ws, home)
-    for tumour in matcher.neoplasms(cat, ws, home):  # unless a title already named it
+    # conditions named by kind and site apart: injuries, and cancers a title did not name
+    sited = matcher.injuries(cat, ws, home)
+    for tumour in matcher.neoplasms(cat, ws, home):
         if not any(
             m.anchor[0] == "C" and m.anchor[:3] != "C80" and matcher.overlap(m, tumour)
             for m in matches
         ):
-            injuries.append(tumour)
-    if injuries:
-        matches = [m for m in matches if not any(matcher.overlap(m, i) for i in injuries)]
-        matches = sorted(matches + injuries, key=lambda m: m.first)
+            sited.append(tumour)
+    if sited:
+        matches = [m for m in matches if not any(matcher.overlap(m, i) for i in sited)]
+        matches = sorted(matches + sited, key=lambda m: m.first)
     encounter = {w.norm for w in ws if w.norm in ENCOUNTER}
     if SUBSEQUENT.search(text) and not INITIAL.search(text):
         encounter.add("subsequent")  # care in the healing phase: 7th character D (I.C.19.a)

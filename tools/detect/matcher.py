@@ -1,6 +1,6 @@
 """Finding the words that name a condition: misspellings read as the catalogue word
 one edit away, the longest catalogue or lexicon phrase at each word within a clause,
-and injuries named by kind and site in any order.
+injuries named by kind and site in any order, and cancers named before their site.
 """
 
 from dataclasses import dataclass
@@ -151,6 +151,7 @@ MALIGNANT_ONLY = frozenset(["tumor", "neoplasm"])
 
 
 def neoplasms(cat: Catalogue, ws: list[Word], home: list[int]) -> list[Match]:
+    """ "<neoplasm> of|in ... <site>" within a clause, anchored on "<site> cancer"."""
     out: list[Match] = []
     for i, w in enumerate(ws):
         if w.norm not in NEOPLASMS or i + 1 >= len(ws) or ws[i + 1].norm not in ("of", "in"):
