@@ -360,7 +360,6 @@ TERMS = {
     "skin abscess": "L02.91",
     # Index: Smoker - see Dependence, drug, nicotine (cigarettes when said)
     "smoker": "F17.200",
-    "smokes": "F17.200",
     "cigarette smoker": "F17.210",
     "smokes cigarettes": "F17.210",
     "smokes a pack a day": "F17.210",
