@@ -25,15 +25,16 @@ def test_procedure_recall_and_precision(tally):
     assert tally.units_right == tally.procedures.found
 
 
-# The issue's floor for diagnoses is 0.85; DetectICD10CM with the preventive-encounter
-# reasons and the notes' companion codes measures 0.692 (81/117) today, so the test holds what was measured and the
-# gap is reported, not hidden. Raise it to the floor when the detection gets there.
-DIAGNOSIS_RECALL = 0.69
+# The issue's floor for diagnoses is 0.85. DetectICD10CM with the preventive-encounter
+# reasons, the notes' companion codes, family history (Z80-Z84) and long-term drugs
+# (Z79) measures 0.983 (115/117), precision 1.0 (115/115); the floors sit a hair under.
+DIAGNOSIS_RECALL = 0.98
+DIAGNOSIS_PRECISION = 0.95
 
 
 def test_diagnosis_recall(tally):
     assert tally.diagnoses.recall >= DIAGNOSIS_RECALL, tally.diagnoses.misses
-    assert tally.diagnoses.precision >= 0.80, tally.diagnoses.false_alarms
+    assert tally.diagnoses.precision >= DIAGNOSIS_PRECISION, tally.diagnoses.false_alarms
 
 
 def test_diagnoses_and_the_reason_for_a_preventive_service(client, full_catalogue):
@@ -60,3 +61,15 @@ def test_a_note_asks_for_the_companion_code_the_case_names(client, full_catalogu
     codes = {d["code"]: d["text"] for d in response.json()["diagnoses"]}
     assert codes.get("Z79.4") == "insulin"  # E11's "use additional code": insulin (Z79.4)
     assert "Z99.2" not in codes and not any(code.startswith("N18") for code in codes)
+
+
+def test_a_relatives_condition_and_a_drug_taken_long_term(client, full_catalogue):
+    text = (
+        "Atrial fibrillation; she takes warfarin every day. Her mother had breast cancer. "
+        "Started metformin today for new type 2 diabetes."
+    )
+    response = client.post("/api/case2code", {"text": text}, "application/json")
+    codes = {d["code"]: d["text"] for d in response.json()["diagnoses"]}
+    assert codes.get("Z79.01") == "warfarin"  # long-term anticoagulant (I.C.21.c.3)
+    assert codes.get("Z80.3") == "breast cancer"  # family history, not C50
+    assert "Z79.84" not in codes and not any(code.startswith("C50") for code in codes)

@@ -93,3 +93,35 @@ def test_excludes1_pairs_are_warned(client, full_catalogue):
     } in warnings
     page = client.post("/tools/detect-icd10cm/", {"text": "Type 1 diabetes. Type 2 diabetes."})
     assert "E11.9 and E10.9 are never reported together" in page.content.decode()
+
+
+def test_cue_words_that_name_no_condition(client, full_catalogue):
+    assert coded(client, "CT of the chest without contrast for hemoptysis.") == ["R04.2"]
+    assert coded(client, "Non-emergency transport of a patient with COPD.") == ["J44.9"]
+    assert coded(client, "Screening examination for colon cancer; no symptoms.") == []
+    assert coded(client, "She came in for her flu shot.") == []
+
+
+def test_a_past_strokes_deficit_is_a_sequela(client, full_catalogue):
+    text = "Aphasia from a cerebral infarction three years ago."
+    assert coded(client, text) == ["I69.320"]
+    assert coded(client, "Acute cerebral infarction with aphasia today.") == ["I63.9", "R47.01"]
+
+
+def test_the_7th_character_follows_the_visit(client, full_catalogue):
+    text = "Follow-up visit: closed fracture of the left distal radius, healing well."
+    assert [c[-1] for c in coded(client, text) if c.startswith("S52")] == ["D"]
+    text = "Scar on the left forearm left by a laceration five years ago."
+    assert "S51.812S" in coded(client, text)
+
+
+def test_a_delivery_gives_its_outcome_and_weeks(client, full_catalogue):
+    text = (
+        "Spontaneous full-term vaginal delivery at 40 weeks of a live baby girl; no complications."
+    )
+    assert coded(client, text, "inpatient") == ["O80", "Z37.0", "Z3A.40"]
+
+
+def test_a_cancer_named_before_its_site(client, full_catalogue):
+    assert coded(client, "Carcinoma of the left lung, upper lobe.") == ["C34.12"]
+    assert coded(client, "Benign tumor of the colon.") != ["C18.9"]

@@ -1,9 +1,10 @@
 """Case2Code: a case description → the diagnoses and procedures a coder would report.
 
-Diagnoses come from DetectICD10CM (present conditions only) and, for preventive
-services, the reason for the encounter (encounters.py); procedures, services and
-supplies from phrases searched in the code sets of the setting (procedures.py), visit
-levels from what the case says of the visit (visits.py). Every suggestion carries the
+Diagnoses come from DetectICD10CM (present conditions, a relative's as family history),
+the drugs taken long term (drugs.py) and, for preventive services, the reason for the
+encounter (encounters.py); procedures, services and supplies from phrases searched in
+the code sets of the setting (procedures.py), visit levels from what the case says of
+the visit (visits.py). Every suggestion carries the
 words it came from. Plain Python over the catalogue; nothing of the text is kept.
 """
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 
 from codes.models import Code
 
-from . import companions, diagnoses, encounters, procedures, visits
+from . import companions, diagnoses, drugs, encounters, procedures, visits
 from .counting import Procedure
 from .diagnoses import Diagnosis
 
@@ -33,6 +34,7 @@ def suggest(text: str, setting: str = "outpatient") -> Suggestions:
     if notice:
         result.notices.append(notice)
     result.diagnoses += companions.find(text, result.diagnoses)
+    result.diagnoses += drugs.find(text, {d.code for d in result.diagnoses})
     if not any(words in text.lower() for words in DIAGNOSIS_ONLY):
         found = visits.find(text) + procedures.find(text, setting)
         seen: dict[str, Procedure] = {}

@@ -2,12 +2,15 @@
 
 DetectICD10CM (`tools.detect.detect(text, setting)`) tells present conditions from
 negated, uncertain, historical and family mentions; Case2Code keeps what a coder would
-report for the setting. Until it is installed the tool says so rather than guess.
+report for the setting, and a relative's condition as its family history code (history.py).
+Until it is installed the tool says so rather than guess.
 """
 
 from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
+
+from . import history
 
 NOT_READY = "Diagnosis detection (DetectICD10CM) is not available yet: only procedures are listed."
 
@@ -28,9 +31,11 @@ def find(text: str, setting: str) -> tuple[list[Diagnosis], str]:
         return [], NOT_READY
     found: dict[str, Diagnosis] = {}
     for finding in detect(text, setting):
-        if not finding.coded:
-            continue  # negated, uncertain (outpatient), a relative's or a past condition
-        code = finding.code
-        if code not in found:
-            found[code] = Diagnosis(code, finding.title, finding.start, finding.end, finding.text)
+        code, title = finding.code, finding.title
+        if finding.status == "family":
+            code, title = history.code_for(code) or ("", "")  # the family history code
+        elif not finding.coded:
+            continue  # negated, uncertain (outpatient) or a past condition
+        if code and code not in found:
+            found[code] = Diagnosis(code, title, finding.start, finding.end, finding.text)
     return list(found.values()), ""

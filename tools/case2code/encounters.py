@@ -32,6 +32,8 @@ ORGANS = {
 SCREENING = re.compile(r"\bscreening\b", re.IGNORECASE)
 VACCINE = re.compile(r"\b(?:vaccines?|immuni[sz]ation|toxoid)\b", re.IGNORECASE)
 WELLNESS = re.compile(r"\b(?:wellness visit|preventive (?:medicine )?visit|physical exam)", re.I)
+# The visit itself, as a case names it ("Physical exam:" is a section, not a visit).
+VISIT = re.compile(r"\b(?:annual )?(?:wellness|preventive(?: medicine)?) visit\b", re.I)
 ABNORMAL = re.compile(r"\bno abnormal findings\b|\bnormal findings\b", re.IGNORECASE)
 
 
@@ -53,16 +55,27 @@ def find(text: str, procedures: list[Procedure], descriptors: dict[str, str]) ->
         elif VACCINE.search(said):
             reason = _titled("encounter for immunization", "encounter for immunization", "")
         elif WELLNESS.search(said):
-            words = "without abnormal findings" if ABNORMAL.search(text) else "abnormal findings"
-            reason = _titled(
-                f"encounter for general adult medical examination {words}",
-                "encounter for general adult medical examination",
-                words,
-            )
+            reason = _wellness(text)
         if reason is not None and reason[0] not in found:
             code, title = reason
             found[code] = Diagnosis(code, title, procedure.start, procedure.end, procedure.text)
+    visit = VISIT.search(text)
+    if visit and not any(code.startswith("Z00") for code in found):
+        # a wellness visit the case names is its reason even when no service code was found
+        reason = _wellness(text)
+        if reason is not None:
+            code, title = reason
+            found[code] = Diagnosis(code, title, visit.start(), visit.end(), visit.group())
     return list(found.values())
+
+
+def _wellness(text: str) -> tuple[str, str] | None:
+    words = "without abnormal findings" if ABNORMAL.search(text) else "abnormal findings"
+    return _titled(
+        f"encounter for general adult medical examination {words}",
+        "encounter for general adult medical examination",
+        words,
+    )
 
 
 def _titled(query: str, starts: str, must: str) -> tuple[str, str] | None:

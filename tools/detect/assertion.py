@@ -60,7 +60,8 @@ BEFORE = [
     (
         Status.HYPOTHETICAL,
         r"^\W*should\b|\b(if|should (he|she|they|you|the patient)|in case( of)?|return (for|if)|"
-        r"call (if|for)|watch for|warning signs?|signs? of|unless|in the event)\b",
+        r"call (if|for)|watch for|warning signs?|signs? of|unless|in the event)\b|"
+        r"\bscreen(ing|ed)?\b[\w\s,'-]{0,50}\bfor\s+(an?\s+|the\s+)?$",  # what is screened for
     ),
     (
         Status.UNCERTAIN,
@@ -86,7 +87,8 @@ AFTER = [
     (Status.FAMILY, r"\b(in (his|her|the patient's) (mother|father|brother|sister|family))\b"),
     (
         Status.HYPOTHETICAL,
-        r"\b(can occur|could occur|may occur|might occur|can develop|may develop)\b",
+        r"\b(can occur|could occur|may occur|might occur|can develop|may develop)\b|"
+        r"^\W*(shots?|vaccines?|vaccination|immuni[sz]ation|jabs?)\b",  # a flu shot
     ),
     (Status.UNCERTAIN, r"^\W*(versus|vs)\b|\b(is|are|was) (suspected|likely|possible|probable)\b"),
     (Status.HISTORY, r"\b(in (19|20)\d\d|as a (child|teen|teenager|toddler|infant)|years ago)\b"),
@@ -100,6 +102,15 @@ DURATION = re.compile(
 STILL = re.compile(
     r"\b(currently|still|ongoing|continues|controlled|on (treatment|medication)|takes|"
     r"taking|managed)\b",
+    re.IGNORECASE,
+)
+# Phrases whose cue word says nothing of a condition: an imaging order's "without
+# contrast", a "non-emergency" trip, a blood count's "automated differential", a
+# dispatcher's "call for", and "not identified" said of the word before it.
+PSEUDO = re.compile(
+    r"\b(with(out)? (iv |oral )?contrast|not an emergency|"
+    r"non-?emergen\w*|(automated|manual) differential|differential (count|white)|"
+    r"(a|an|the|emergency|911) call (for|if)|not (identified|specified|stated))\b",
     re.IGNORECASE,
 )
 BEFORE_RE = [(s, re.compile(p, re.IGNORECASE)) for s, p in BEFORE]
@@ -154,7 +165,7 @@ def status_of(
 ) -> Status:
     """The status of the condition at text[start:end] within its clause. `consumed` are
     the spans other conditions' words took, removed before cues are looked for."""
-    before = DURATION.sub(" ", _blank(text, clause.start, start, consumed))
+    before = PSEUDO.sub(" ", DURATION.sub(" ", _blank(text, clause.start, start, consumed)))
     after = _blank(text, end, clause.end, consumed)
     found: list[Status] = []
     for status, pattern in BEFORE_RE:

@@ -28,7 +28,17 @@ GUSTILO = re.compile(r"open fracture type I or II\b")
 KEPT_Z = ("Z68", "Z3A", "Z99", "Z95", "Z96", "Z89", "Z93", "Z94", "Z80", "Z85", "Z86", "Z87")
 # Kinds of injury whose code is found from the site words around them, in any order.
 HEADS = frozenset(
-    ["fracture", "sprain", "strain", "laceration", "contusion", "burn", "dislocation", "ulcer"]
+    [
+        "fracture",
+        "sprain",
+        "strain",
+        "laceration",
+        "contusion",
+        "burn",
+        "dislocation",
+        "ulcer",
+        "bite",
+    ]
 )
 REFERENCE = re.compile(
     r"\b([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:-([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?))?"
@@ -249,15 +259,18 @@ def _add(
 
 def _without_part(title: str, memo: dict[str, list[str]]) -> frozenset[str]:
     """The words a title says are absent ("without spontaneous rupture of ear drum"):
-    from "without" or "not" to the next "with" or comma, less words it also says are
+    from "without", "not" or "except" to the next "with" or comma, less words it also says are
     there ("..., left ear")."""
     absent: set[str] = set()
     present: set[str] = set()
-    for piece in title.split(", "):
+    # "without complications in remission": the remission is there, not absent
+    for piece in title.replace(" in remission", ", in remission").split(", "):
         inside = False
         for w in title_words(piece, memo)[0]:
-            if w in ("without", "not"):
+            if w in ("without", "not", "except"):
                 inside = True
+                if w == "except":
+                    absent.add(w)  # "due to plants, except food": food is the other code
             elif w == "with":
                 inside = False
             elif w not in STOP and w not in OPTIONAL:

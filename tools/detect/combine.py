@@ -59,6 +59,7 @@ def apply(cat: Catalogue, findings: list["Finding"]) -> list["Finding"]:
 
 # Signs and symptoms that are part of a confirmed diagnosis are not coded with it
 # (guideline I.B.5): symptom code → the categories of diagnoses that account for it.
+DERMATITIS = ("L20", "L21", "L22", "L23", "L24", "L25", "L26", "L27", "L28", "L30")
 RESPIRATORY = ("J0", "J1", "J20", "J21", "J22", "J40", "J41", "J42", "J43", "J44", "J45", "U07")
 INTEGRAL = {
     "R05": RESPIRATORY,
@@ -103,13 +104,18 @@ INTEGRAL = {
     "R11": ("K52", "A08", "K35", "K37", "K85", "K80", "K81", "K29"),
     "R19.7": ("K52", "A08", "A04", "K58.0", "K50", "K51"),
     "R07": ("I21", "I20", "I25.11", "I26"),
-    "R51": ("G43", "G44"),
+    "R51": ("G43", "G44", "S06.0"),
+    "K62.5": ("K64", "K57", "K51", "C20"),
+    "R58": ("K62.5", "K64", "K92", "K57", "R04", "R31", "N92", "N93"),
     "M79.1": ("U07", "J09", "J10", "J11"),
     "R53.1": ("I63", "I61", "G81", "I69"),
     "J02.9": ("J02.0", "J03"),
     "R20": ("E11.4", "E10.4", "G56", "G62", "G57"),
     "R60": ("I50",),
     "R31": ("N20", "N30", "N39"),
+    # a rash and itching are what dermatitis, hives and the viral rashes are
+    "R21": (*DERMATITIS, "L40", "L50", "B01", "B02", "B05", "B06", "B09"),
+    "L29": (*DERMATITIS, "L50", "B02"),
 }
 
 
@@ -160,7 +166,8 @@ def _drop_absorbed(cat: Catalogue, findings: list["Finding"]) -> list["Finding"]
                     absorbed = True
                     break
                 continue
-            inside = other.start <= f.start and f.end <= other.end + 1
+            # a code a number or a delivery implies (no words of its own) is not absorbed
+            inside = bool(f.words) and other.start <= f.start and f.end <= other.end + 1
             near = abs(other.start - f.start) < 80
             carried = bool(f.words) and f.words <= cat.entries[other.code].words
             if (inside or (near and carried)) and not cat.asks_for(other.code, f.code):

@@ -5,7 +5,7 @@ combination codes. Plain Python over the catalogue loaded once per process.
 import re
 from dataclasses import dataclass, field
 
-from . import combine, matcher, numbers
+from . import combine, delivery, matcher, numbers, sequela
 from .assertion import HEADER, Clause, Status, clauses, status_of
 from .catalogue import HEADING, INCLUSION, LEXICON, Catalogue, load
 from .matcher import Match
@@ -26,6 +26,13 @@ ENCOUNTER = frozenset(
     ]
 )
 NEGATORS = frozenset(["no", "not", "without", "denies", "negative"])
+# A visit after active treatment, in the healing phase, and a first visit.
+SUBSEQUENT = re.compile(
+    r"\bfollow[- ]?up (visit|encounter|of)\b|\b(is|are|has been) healing\b|"
+    r"\bhealing (well|as expected|normally)|\bcast (change|removal)\b",
+    re.IGNORECASE,
+)
+INITIAL = re.compile(r"\b(first|initial) (visit|encounter)\b|\bnew injury\b", re.IGNORECASE)
 SCORES = {LEXICON: 0.95, 1: 0.95, INCLUSION: 0.9, HEADING: 0.8}
 
 
@@ -64,11 +71,20 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         if m.group(1).strip().lower() in SECTION_NAMES
     ]
     matches = [m for m in matches if not _in_label(ws[m.first].start, labels)]
-    injuries = matcher.injuries(cat, ws, home)
-    if injuries:
-        matches = [m for m in matches if not any(matcher.overlap(m, i) for i in injuries)]
-        matches = sorted(matches + injuries, key=lambda m: m.first)
+    # conditions named by kind and site apart: injuries, and cancers a title did not name
+    sited = matcher.injuries(cat, ws, home)
+    for tumour in matcher.neoplasms(cat, ws, home):
+        if not any(
+            m.anchor[0] == "C" and m.anchor[:3] != "C80" and matcher.overlap(m, tumour)
+            for m in matches
+        ):
+            sited.append(tumour)
+    if sited:
+        matches = [m for m in matches if not any(matcher.overlap(m, i) for i in sited)]
+        matches = sorted(matches + sited, key=lambda m: m.first)
     encounter = {w.norm for w in ws if w.norm in ENCOUNTER}
+    if SUBSEQUENT.search(text) and not INITIAL.search(text):
+        encounter.add("subsequent")  # care in the healing phase: 7th character D (I.C.19.a)
     by_clause: dict[int, list[int]] = {}
     for i, k in enumerate(home):
         by_clause.setdefault(k, []).append(i)
@@ -90,6 +106,7 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
             said.add("dominant" if "right" in said else "nondominant")
         if not said & ENCOUNTER:
             said |= encounter
+        said |= encounter & {"subsequent"}
         near = {ws[i].norm for i in members if match.first - 3 <= i <= match.last + 6}
         near = (near | (said & ENCOUNTER)) - denied
         choice = refine(cat, match.anchor, said, near)
@@ -123,6 +140,7 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
         finding.status = _status(text, clause, core_start, core_end, others)
     findings += _companions(cat, findings, matches, contexts, home)
     findings = _with_numbers(cat, text, cuts, findings)
+    findings = sequela.apply(cat, text, findings)
     for finding in findings:
         finding.coded = finding.status == Status.PRESENT or (
             finding.status == Status.UNCERTAIN and setting == "inpatient"
@@ -153,7 +171,7 @@ def _hints(clause: str) -> set[str]:
 # A combination code's "use additional code" note names the detail a second code
 # carries: the CKD stage, the type of heart failure. Default of each, and the word
 # that must be said for it.
-COMPANIONS = (("N18.9", "kidney"), ("I50.9", "failure"))
+COMPANIONS = (("N18.9", "kidney"), ("I50.9", "failure"), ("L97.909", "ulcer"))
 
 
 def _companions(
@@ -169,7 +187,7 @@ def _companions(
     for finding, match, (said, near) in zip(findings, matches, contexts, strict=True):
         for default, word in COMPANIONS:
             family = default[:3]
-            if word not in said or finding.code.startswith(family):
+            if word not in said or finding.code.startswith(family) or default not in cat.entries:
                 continue
             if any(
                 m.anchor.startswith(family) and home[m.first] == home[match.first]
@@ -181,8 +199,8 @@ def _companions(
             choice = refine(cat, default, said - own, near - own)
             if not cat.asks_for(finding.code, choice.code):
                 continue
-            if choice.code == default and family == "N18":
-                continue  # no stage said: the note's detail is not there to add
+            if choice.code == default and family in ("N18", "L97"):
+                continue  # no stage or site said: the note's detail is not there to add
             entry = cat.entries[choice.code]
             out.append(
                 Finding(
@@ -205,9 +223,15 @@ def _companions(
 def _with_numbers(
     cat: Catalogue, text: str, cuts: list[Clause], findings: list[Finding]
 ) -> list[Finding]:
-    """BMI and weeks of gestation from their numbers; they replace the bare heading a
-    phrase ("weeks of gestation") may have named."""
+    """BMI and weeks of gestation from their numbers, and the codes a delivery implies
+    (delivery.py); they replace the bare heading a phrase ("weeks of gestation") named."""
     found = numbers.find(cat, text)
+    obstetric = any(f.code.startswith("O") and f.status == Status.PRESENT for f in findings)
+    found += [
+        numbers.NumberCode(d.code, d.start, d.end, d.needs)
+        for d in delivery.find(cat, text, obstetric)
+        if d.code not in {f.code for f in findings}
+    ]
     if not found:
         return findings
     kept = [
@@ -308,8 +332,13 @@ def _said(ws: list[Word], members: set[int], match: Match) -> tuple[set[str], se
     said: set[str] = set()
     denied: set[str] = set()
     negating = False
+    skip: set[int] = set()
     for i in sorted(members):
         norm = ws[i].norm
+        if norm == "without" and i + 1 < len(ws) and ws[i + 1].norm == "complication":
+            skip |= {i, i + 1}  # the default state, not a denial of what follows it
+        if i in skip:
+            continue
         if i > match.first and norm in NEGATORS:
             negating = True
         (denied if negating else said).add(norm)

@@ -1,6 +1,6 @@
 """Finding the words that name a condition: misspellings read as the catalogue word
 one edit away, the longest catalogue or lexicon phrase at each word within a clause,
-and injuries named by kind and site in any order.
+injuries named by kind and site in any order, and cancers named before their site.
 """
 
 from dataclasses import dataclass
@@ -10,6 +10,7 @@ from .lexicon import MIN_TYPO_LENGTH
 from .refine import DEFAULTS, context_words
 from .text import STOP, Word
 
+NEGATORS = frozenset(["no", "without", "not"])
 # Words that name no condition on their own: a phrase of only these is not a finding.
 NOT_ALONE = frozenset(
     [
@@ -118,8 +119,14 @@ def injuries(cat: Catalogue, ws: list[Word], home: list[int]) -> list[Match]:
         if w.norm not in cat.injuries:
             continue
         members = [k for k in range(max(0, i - 10), min(len(ws), i + 11)) if home[k] == home[i]]
-        said = {ws[k].norm for k in members} - STOP
-        context = context_words(said)
+        # words denied after the injury ("laceration (no foreign body)") are not its words
+        denied = {
+            ws[k].norm
+            for k in members
+            if k > i and any(ws[j].norm in NEGATORS for j in range(max(i + 1, k - 3), k))
+        }
+        said = {ws[k].norm for k in members} - STOP - denied
+        context = context_words(said) | ({"without"} if denied else set())
         best: tuple[tuple[int, int, int], str] | None = None
         for position, code in enumerate(cat.injuries[w.norm]):
             entry = cat.entries[code]
@@ -133,4 +140,31 @@ def injuries(cat: Catalogue, ws: list[Word], home: list[int]) -> list[Match]:
         words_of = cat.entries[best[1]].words
         used = [k for k in members if ws[k].norm in words_of or k == i]
         out.append(Match(min(used), max(used), best[1], LEXICON, False))
+    return out
+
+
+# A neoplasm named before its site ("carcinoma of the prostate", "malignant tumour of the
+# left lower lobe of the lung") reads as our lexicon's "<site> cancer"; a tumour or a
+# neoplasm only when said to be malignant.
+NEOPLASMS = frozenset(["cancer", "carcinoma", "adenocarcinoma", "malignancy", "tumor", "neoplasm"])
+MALIGNANT_ONLY = frozenset(["tumor", "neoplasm"])
+
+
+def neoplasms(cat: Catalogue, ws: list[Word], home: list[int]) -> list[Match]:
+    """ "<neoplasm> of|in ... <site>" within a clause, anchored on "<site> cancer"."""
+    out: list[Match] = []
+    for i, w in enumerate(ws):
+        if w.norm not in NEOPLASMS or i + 1 >= len(ws) or ws[i + 1].norm not in ("of", "in"):
+            continue
+        first = i - 1 if i and ws[i - 1].norm == "malignant" else i
+        if w.norm in MALIGNANT_ONLY and first == i:
+            continue
+        for k in range(i + 2, min(len(ws), i + 10)):
+            if home[k] != home[i]:
+                break
+            options = cat.phrases.get((ws[k].norm, "cancer"), [])
+            anchor = next((code for source, code in options if source == LEXICON), None)
+            if anchor:
+                out.append(Match(first, k, anchor, LEXICON, False))
+                break
     return out

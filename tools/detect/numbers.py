@@ -12,10 +12,14 @@ from dataclasses import dataclass
 
 from .catalogue import Catalogue
 
-BMI = re.compile(r"\bBMI\b\s*(?:of|is|was|:|=)?\s*(\d{2}(?:\.\d+)?)", re.IGNORECASE)
+BMI = re.compile(
+    r"\b(?:BMI|body mass index)\b\s*(?:of|is|was|:|=)?\s*(\d{2}(?:\.\d+)?)", re.IGNORECASE
+)
+# "30 weeks gestation", "32 wks pregnant", and a birth's "delivered at 39 weeks"
 WEEKS = re.compile(
     r"\b(\d{1,2})\s*(?:weeks?|wks?)\b(?=[^.;\n]{0,25}\b(?:gestation|pregnan|today|GA\b|"
-    r"trimester))|\b(\d{1,2})\s*(?:weeks?|wks?)\s+(?:of\s+)?(?:gestation|pregnancy)",
+    r"trimester))|\b(\d{1,2})\s*(?:weeks?|wks?)\s+(?:of\s+)?(?:gestation|pregnancy)|"
+    r"\b(?:deliver\w*|birth|born|labou?r)\b[^.;\n]{0,25}?\bat\s+(\d{1,2})\s*(?:weeks?|wks?)\b",
     re.IGNORECASE,
 )
 RANGE = re.compile(r"(\d+(?:\.\d)?)-(\d+(?:\.\d)?), adult")
@@ -38,7 +42,7 @@ def find(cat: Catalogue, text: str) -> list[NumberCode]:
         if code:
             out.append(NumberCode(code, match.start(), match.end(), BMI_WITH))
     for match in WEEKS.finditer(text):
-        weeks = int(match.group(1) or match.group(2))
+        weeks = int(match.group(1) or match.group(2) or match.group(3))
         code = _weeks(cat, weeks)
         if code:
             out.append(NumberCode(code, match.start(), match.end(), ("O",)))

@@ -86,7 +86,7 @@ IMPLIES = {
     "hand": ("limb",),
     "eye": ("eye",),
     "ear": ("ear",),
-    "heel": ("foot",),
+    "heel": ("foot", "midfoot"),  # the tabular's site is "heel and midfoot"
     "bilateral": ("both",),
     "acl": ("anterior", "cruciate"),
     "wrist": ("upper", "limb"),
@@ -103,7 +103,9 @@ IMPLIES = {
     "gestation": ("pregnancy",),
     "malleolus": ("fibula", "tibia"),
 }
-NEVER_IMPLIED = frozenset(["other", "specified"])
+# Never taken from a heading: "other", and "fetus" (a fetus is numbered only when the
+# note names it, in a multiple gestation).
+NEVER_IMPLIED = frozenset(["other", "specified", "fetus"])
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ adjective forms to their nouns; words in parentheses in a title are nonessential
 import re
 from dataclasses import dataclass
 
-from .lexicon import ABBREVIATIONS, CAPS_ONLY
+from .abbreviations import ABBREVIATIONS, CAPS_ONLY
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?(?:[-/.][A-Za-z0-9]+)*")
 # Word forms that mean the same thing in a title and in a note.
@@ -50,6 +50,9 @@ SAME = {
     "lacerated": "laceration",
     "bruise": "contusion",
     "bruised": "contusion",
+    "bruising": "contusion",
+    "armpit": "axilla",
+    "tumour": "tumor",
     "bleeding": "hemorrhage",
     "hypoglycemic": "hypoglycemia",
     "hyperglycemic": "hyperglycemia",
