@@ -11,9 +11,10 @@ that time without a shared-cache read on each page view.
 
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -84,6 +85,16 @@ def get_fragment(key: str) -> str | None:
 
 def put_fragment(key: str, html: str) -> None:
     caches["pages"].set(key, html, settings.PAGE_CACHE_SECONDS)
+
+
+def remember[T](key: str, compute: Callable[[], T]) -> T:
+    """A value computed once per catalogue version in this process (search suggestions:
+    the same for every visitor, and typed again and again)."""
+    found = caches["pages"].get(key)
+    if found is None:
+        found = compute()
+        caches["pages"].set(key, found, settings.PAGE_CACHE_SECONDS)
+    return cast(T, found)
 
 
 def fill(html: str, nav: str = "", banner: str = "", messages: str = "") -> str:

@@ -1,5 +1,6 @@
 """Public catalogue pages. Views stay thin: look up, then render."""
 
+import hashlib
 import re
 from collections import Counter
 from datetime import date
@@ -128,23 +129,27 @@ def search(request: HttpRequest) -> HttpResponse:
 def suggest(request: HttpRequest) -> JsonResponse:
     """JSON for the search box: up to 10 hits while the visitor types."""
     query = request.GET.get("q", "")[:MAX_QUERY].strip()
+    # The hits are kept per catalogue version under a digest of the query: the query
+    # itself is never kept, and the same prefixes are typed by visitor after visitor.
+    key = pagecache.key("", "suggest", hashlib.sha256(query.encode()).hexdigest())
+    hits = pagecache.remember(key, lambda: _suggestions(query))
+    return JsonResponse({"query": query, "hits": hits})
+
+
+def _suggestions(query: str) -> list[dict[str, object]]:
     hits = run_search(query, limit=SUGGESTIONS) if len(query) >= 2 else []
-    data = {
-        "query": query,
-        "hits": [
-            {
-                "system": hit.system,
-                "system_label": hit.system_label,
-                "code": hit.code,
-                "title": hit.title,
-                "billable": hit.billable,
-                "match": hit.why,  # code, code prefix, all words, similar spelling, …
-                "url": reverse("codes:detail", kwargs={"system": hit.system, "code": hit.code}),
-            }
-            for hit in hits
-        ],
-    }
-    return JsonResponse(data)
+    return [
+        {
+            "system": hit.system,
+            "system_label": hit.system_label,
+            "code": hit.code,
+            "title": hit.title,
+            "billable": hit.billable,
+            "match": hit.why,  # code, code prefix, all words, similar spelling, …
+            "url": reverse("codes:detail", kwargs={"system": hit.system, "code": hit.code}),
+        }
+        for hit in hits
+    ]
 
 
 @require_safe

@@ -254,3 +254,24 @@ def test_names_follow_admin_edits(staff_client, catalogue):
     form = code_form(code="97799", plain_description="Zebrafish conditioning hour.")
     assert staff_client.post("/admin/codes/code/add/", form).status_code == 302
     assert suggest(staff_client, "zebrafish conditioning hour")[0] == "97799"
+
+
+def test_kept_suggestions_follow_admin_edits(staff_client, catalogue):
+    """Suggestions are kept per catalogue version: an edit shows in the next suggestion."""
+    assert "97799" not in suggest(staff_client, "zebrafish conditioning")
+    form = code_form(code="97799", plain_description="Zebrafish conditioning hour.")
+    assert staff_client.post("/admin/codes/code/add/", form).status_code == 302
+    assert suggest(staff_client, "zebrafish conditioning")[0] == "97799"
+
+
+def test_kept_suggestions_never_hold_the_query(client, catalogue):
+    """What is kept is the hits under a digest of the query, not the query's words."""
+    from django.core.cache import caches
+
+    typed = "diabetes mellitus typo zqxv"
+    suggest(client, typed)
+    suggest(client, typed)
+    kept = caches["pages"]
+    assert kept._cache  # the suggestions were kept
+    for key, value in kept._cache.items():
+        assert "zqxv" not in key and b"zqxv" not in value
