@@ -17,20 +17,9 @@
   const error = document.getElementById("tool-error");
   const token = caseForm.elements.csrfmiddlewaretoken.value;
 
-  const showError = (message) => {
-    error.textContent = message;
-    error.hidden = false;
-  };
-
-  const post = (url, body) => fetch(url, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": token },
-    body: JSON.stringify(body),
-    credentials: "same-origin",
-  }).then((response) => response.json().then((data) => {
-    if (!response.ok) throw new Error(data.error || "The request failed.");
-    return data;
-  }));
+  const { postJSON, errorShower } = window.CodeAheadTools;
+  const showError = errorShower(error);
+  const post = (url, body) => postJSON(url, body, token, "The request failed.");
 
   const cell = (label, ...children) => {
     const td = document.createElement("td");

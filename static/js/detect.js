@@ -15,10 +15,8 @@
   const button = form.querySelector("button[type=submit]");
   const max = Number(form.dataset.max);
 
-  const showError = (message) => {
-    error.textContent = message;
-    error.hidden = false;
-  };
+  const { postJSON, errorShower, tooLong } = window.CodeAheadTools;
+  const showError = errorShower(error);
 
   const cell = (row, text, className) => {
     const td = document.createElement("td");
@@ -103,34 +101,15 @@
       return;
     }
     if (text.length > max) {
-      showError(`The text has ${text.length.toLocaleString()} characters; DetectICD10CM takes up to ${max.toLocaleString()} at a time. Split it and run each part.`);
+      showError(tooLong(text, max, "DetectICD10CM"));
       return;
     }
     button.disabled = true;
-    fetch(form.dataset.api, {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/json",
-        Accept: "application/json",
-        "X-CSRFToken": form.elements.csrfmiddlewaretoken.value,
-      },
-      body: JSON.stringify({ text, setting: form.elements.setting.value }),
-      credentials: "same-origin",
-    })
-      .then((response) => response.json().then((data) => {
-        if (!response.ok) throw new Error(data.error || "DetectICD10CM could not process this text.");
-        draw(text, data);
-      }))
+    const body = { text, setting: form.elements.setting.value };
+    const token = form.elements.csrfmiddlewaretoken.value;
+    postJSON(form.dataset.api, body, token, "DetectICD10CM could not process this text.")
+      .then((data) => draw(text, data))
       .catch((problem) => showError(problem.message))
       .finally(() => { button.disabled = false; });
-  });
-
-  document.addEventListener("click", (event) => {
-    const copy = event.target.closest("button[data-copy-from]");
-    if (!copy || !navigator.clipboard) return;
-    navigator.clipboard.writeText(document.getElementById(copy.dataset.copyFrom).textContent).then(() => {
-      copy.textContent = "Copied";
-      setTimeout(() => { copy.textContent = "Copy the codes"; }, 1500);
-    });
   });
 })();

@@ -1,4 +1,4 @@
-// Text tools without a page reload: the form posts to the JSON API and the result is
+// RedactPHI without a page reload: the form posts to the JSON API and the result is
 // drawn in place. Without JavaScript the same form posts to the page (no change needed).
 // Text goes in and comes out through textContent only: never parsed as HTML.
 
@@ -13,10 +13,8 @@
   const button = form.querySelector("button[type=submit]");
   const max = Number(form.dataset.max);
 
-  const showError = (message) => {
-    error.textContent = message;
-    error.hidden = false;
-  };
+  const { postJSON, errorShower, tooLong } = window.CodeAheadTools;
+  const showError = errorShower(error);
 
   const readText = () => {
     const file = form.elements.file.files[0];
@@ -65,34 +63,14 @@
     readText()
       .then((text) => {
         if (!text.trim()) throw new Error("Paste some text or choose a .txt file.");
-        if (text.length > max) {
-          throw new Error(`The text has ${text.length.toLocaleString()} characters; RedactPHI takes up to ${max.toLocaleString()} at a time. Split it and redact each part.`);
-        }
+        if (text.length > max) throw new Error(tooLong(text, max, "RedactPHI", "redact"));
         button.disabled = true;
-        return fetch(form.dataset.api, {
-          method: "POST",
-          headers: {
-            "Content-Type": "application/json",
-            Accept: "application/json",
-            "X-CSRFToken": form.elements.csrfmiddlewaretoken.value,
-          },
-          body: JSON.stringify({ text, style: form.elements.style.value }),
-          credentials: "same-origin",
-        }).then((response) => response.json().then((data) => {
-          if (!response.ok) throw new Error(data.error || "RedactPHI could not process this text.");
-          draw(text, data);
-        }));
+        const body = { text, style: form.elements.style.value };
+        const token = form.elements.csrfmiddlewaretoken.value;
+        return postJSON(form.dataset.api, body, token, "RedactPHI could not process this text.")
+          .then((data) => draw(text, data));
       })
       .catch((problem) => showError(problem.message))
       .finally(() => { button.disabled = false; });
-  });
-
-  document.addEventListener("click", (event) => {
-    const copy = event.target.closest("button[data-copy-from]");
-    if (!copy || !navigator.clipboard) return;
-    navigator.clipboard.writeText(document.getElementById(copy.dataset.copyFrom).textContent).then(() => {
-      copy.textContent = "Copied";
-      setTimeout(() => { copy.textContent = "Copy"; }, 1500);
-    });
   });
 })();
