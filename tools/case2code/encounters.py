@@ -33,8 +33,29 @@ SCREENING = re.compile(r"\bscreening\b", re.IGNORECASE)
 VACCINE = re.compile(r"\b(?:vaccines?|immuni[sz]ation|toxoid)\b", re.IGNORECASE)
 WELLNESS = re.compile(r"\b(?:wellness visit|preventive (?:medicine )?visit|physical exam)", re.I)
 # The visit itself, as a case names it ("Physical exam:" is a section, not a visit).
-VISIT = re.compile(r"\b(?:annual )?(?:wellness|preventive(?: medicine)?) visit\b", re.I)
-ABNORMAL = re.compile(r"\bno abnormal findings\b|\bnormal findings\b", re.IGNORECASE)
+VISIT = re.compile(
+    r"\b(?:wellness|preventive(?: medicine| health)?|well[- ](?:child|baby|adolescent))"
+    r"\s+(?:visit|exam(?:ination)?|check(?:[- ]?up)?)\b"
+    r"|\b(?:annual|yearly|routine) (?:physical|check[- ]?up|health (?:exam|check))",
+    re.I,
+)
+# An abnormal finding the case reports; "no abnormal findings" is not one.
+ABNORMAL = re.compile(r"(?<!no )(?<!without )\babnormal (?:finding|result)s?\b", re.I)
+CHILD = re.compile(
+    r"\bwell[- ](?:child|baby|adolescent)\b|\b(?:infant|toddler|newborn|boy|girl|child)\b"
+    r"|\b(\d{1,2})[- ]?(?:y/?o|yo|years?[- ]old|-year-old|months?[- ]old)\b",
+    re.I,
+)
+# A vaccine given at the visit (Z23), whether or not its product code was found.
+GIVEN_VACCINE = re.compile(
+    r"\b(?:vaccines?|vaccinations?|immuni[sz]ations?|boosters?|flu shot|toxoids?)\b"
+    r"[^.;]*?\b(?:given|administered|received)\b"
+    r"|\b(?:given|administered|received|receives|gets)\b[^.;]*?"
+    r"\b(?:vaccines?|vaccinations?|immuni[sz]ations?|boosters?|flu shot|toxoids?)\b",
+    re.I,
+)
+REFUSED = re.compile(r"\b(?:declin\w*|refus\w*|defer\w*|not|no|due|will)\b", re.I)
+SENTENCE = re.compile(r"[^.;\n]+")
 
 
 def find(text: str, procedures: list[Procedure], descriptors: dict[str, str]) -> list[Diagnosis]:
@@ -59,6 +80,17 @@ def find(text: str, procedures: list[Procedure], descriptors: dict[str, str]) ->
         if reason is not None and reason[0] not in found:
             code, title = reason
             found[code] = Diagnosis(code, title, procedure.start, procedure.end, procedure.text)
+    if not any(code.startswith("Z23") for code in found):
+        for sentence in SENTENCE.finditer(text):
+            shot = GIVEN_VACCINE.search(sentence.group())
+            if shot is None or REFUSED.search(sentence.group()):
+                continue
+            reason = _titled("encounter for immunization", "encounter for immunization", "")
+            if reason is not None:
+                start = sentence.start() + shot.start()
+                end = sentence.start() + shot.end()
+                found[reason[0]] = Diagnosis(*reason, start, end, text[start:end])
+            break
     visit = VISIT.search(text)
     if visit and not any(code.startswith("Z00") for code in found):
         # a wellness visit the case names is its reason even when no service code was found
@@ -70,12 +102,15 @@ def find(text: str, procedures: list[Procedure], descriptors: dict[str, str]) ->
 
 
 def _wellness(text: str) -> tuple[str, str] | None:
-    words = "without abnormal findings" if ABNORMAL.search(text) else "abnormal findings"
-    return _titled(
-        f"encounter for general adult medical examination {words}",
-        "encounter for general adult medical examination",
-        words,
+    """The general examination, a child's or an adult's; with abnormal findings only when
+    the case reports one."""
+    words = "abnormal findings" if ABNORMAL.search(text) else "without abnormal findings"
+    age = CHILD.search(text)
+    child = age is not None and (
+        not age.group(1) or "month" in age.group().lower() or int(age.group(1)) < 18
     )
+    exam = "routine child health examination" if child else "general adult medical examination"
+    return _titled(f"encounter for {exam} {words}", f"encounter for {exam}", words)
 
 
 def _titled(query: str, starts: str, must: str) -> tuple[str, str] | None:
