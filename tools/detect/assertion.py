@@ -1,11 +1,11 @@
 """Assertion status: is a condition present, denied, uncertain, past, a relative's or
 only hypothetical? Decided per clause from cue words, and per section from headers.
 
-A clause ends at ";", ":", "but", "however", "although", "except" or the end of a
-sentence; a cue covers the rest of its clause ("no fever, chills or night sweats"),
-and a few cues that follow the condition ("... ruled out", "... has resolved") cover
-what comes before them. A header such as "Family History:" sets the status of what
-follows it until the next header.
+A clause ends at ";", ":", "but", "however", "although", "except", a conclusion drawn
+(", so", "therefore") or the end of a sentence; a cue covers the rest of its clause
+("no fever, chills or night sweats"), and a few cues that follow the condition
+("... ruled out", "... has resolved") cover what comes before them. A header such as
+"Family History:" sets the status of what follows it until the next header.
 """
 
 import re
@@ -24,8 +24,8 @@ class Status(StrEnum):
 
 SENTENCE = re.compile(r"(?<!\bDr)(?<!\bvs)[.!?](?=\s|$)|\n")
 CLAUSE = re.compile(
-    r",(?=\s+(he|she|they|it|the patient|patient|pt)\s)|;|:|"
-    r"\b(but|however|although|though|except|whereas|while)\b",
+    r",(?=\s+(he|she|they|it|the patient|patient|pt)\s)|;|:|,(?=\s+so\b)|"
+    r"\b(but|however|although|though|except|whereas|while|therefore|thus|hence)\b",
     re.IGNORECASE,
 )
 HEADER = re.compile(r"^\s*([A-Za-z][A-Za-z /&-]{0,40}):", re.MULTILINE)
