@@ -1,8 +1,10 @@
 """Case2Code: a case description → the diagnoses and procedures a coder would report.
 
 Diagnoses come from DetectICD10CM (present conditions, a relative's as family history),
-the drugs taken long term (drugs.py) and, for preventive services, the reason for the
-encounter (encounters.py); procedures, services and supplies from phrases searched in
+made specific by details named apart (specific.py), the drugs taken long term
+(drugs.py), statuses stated in words (status.py), cancer spread and finished treatment
+(neoplasms.py) and, for preventive services, the reason for the encounter
+(encounters.py); procedures, services and supplies from phrases searched in
 the code sets of the setting (procedures.py), visit levels from what the case says of
 the visit (visits.py). Every suggestion carries the
 words it came from. Plain Python over the catalogue; nothing of the text is kept.
@@ -13,7 +15,17 @@ from dataclasses import dataclass, field
 
 from codes.models import Code
 
-from . import companions, diagnoses, drugs, encounters, procedures, status, visits
+from . import (
+    companions,
+    diagnoses,
+    drugs,
+    encounters,
+    neoplasms,
+    procedures,
+    specific,
+    status,
+    visits,
+)
 from .counting import Procedure
 from .diagnoses import Diagnosis
 
@@ -41,8 +53,10 @@ def suggest(text: str, setting: str = "outpatient") -> Suggestions:
     if notice:
         result.notices.append(notice)
     result.diagnoses += companions.find(text, result.diagnoses)
+    result.diagnoses = specific.find(text, result.diagnoses)
     result.diagnoses += drugs.find(text, {d.code for d in result.diagnoses})
     result.diagnoses = status.find(text, result.diagnoses)
+    result.diagnoses = neoplasms.find(text, result.diagnoses)
     found = visits.find(text) + procedures.find(text, setting)
     seen: dict[str, Procedure] = {}
     for procedure in found:

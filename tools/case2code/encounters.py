@@ -66,13 +66,7 @@ def find(text: str, procedures: list[Procedure], descriptors: dict[str, str]) ->
         said = f"{descriptors.get(procedure.code, '')} {procedure.text}"
         reason = None
         if SCREENING.search(said):
-            organ = next((o for w, o in ORGANS.items() if re.search(rf"\b{w}", said, re.I)), None)
-            if organ:
-                reason = _titled(
-                    f"encounter for screening for malignant neoplasm of {organ}",
-                    "encounter for screening for malignant neoplasm of",
-                    organ,
-                )
+            reason = _screening(said)
         elif VACCINE.search(said):
             reason = _titled("encounter for immunization", "encounter for immunization", "")
         elif WELLNESS.search(said):
@@ -91,6 +85,15 @@ def find(text: str, procedures: list[Procedure], descriptors: dict[str, str]) ->
                 end = sentence.start() + shot.end()
                 found[reason[0]] = Diagnosis(*reason, start, end, text[start:end])
             break
+    if not any(code.startswith("Z12") for code in found):
+        # a screening the case names, when its service code was not found or not asked for
+        for sentence in SENTENCE.finditer(text):
+            said = sentence.group()
+            if SCREENING.search(said) and not REFUSED.search(said):
+                reason = _screening(said)
+                if reason is not None:
+                    found[reason[0]] = Diagnosis(*reason, sentence.start(), sentence.end(), said)
+                    break
     visit = VISIT.search(text)
     if visit and not any(code.startswith("Z00") for code in found):
         # a wellness visit the case names is its reason even when no service code was found
@@ -99,6 +102,24 @@ def find(text: str, procedures: list[Procedure], descriptors: dict[str, str]) ->
             code, title = reason
             found[code] = Diagnosis(code, title, visit.start(), visit.end(), visit.group())
     return list(found.values())
+
+
+def _screening(said: str) -> tuple[str, str] | None:
+    """The screening for a cancer of the organ `said` names; a mammogram has its own code."""
+    organ = next((o for w, o in ORGANS.items() if re.search(rf"\b{w}", said, re.I)), None)
+    if organ is None:
+        return None
+    if re.search(r"\bmammogra", said, re.I):
+        return _titled(
+            "encounter for screening mammogram for malignant neoplasm of breast",
+            "encounter for screening mammogram",
+            "breast",
+        )
+    return _titled(
+        f"encounter for screening for malignant neoplasm of {organ}",
+        "encounter for screening for malignant neoplasm of",
+        organ,
+    )
 
 
 def _wellness(text: str) -> tuple[str, str] | None:
