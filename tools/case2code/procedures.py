@@ -41,6 +41,14 @@ WINDOW = 4  # content words each side of a cue that make its search query
 HITS = 10
 PCS_HITS = 30  # a PCS table holds many codes that differ by one axis
 MEDICINE = stems("medicine drug")
+# A supply, a device or an orthosis is billed when it is handed over, not when the
+# patient already has it ("still wearing an ankle brace", "blood pressure normal").
+SUPPLY = re.compile(r"^(?:A[4-9]|[EKL])\d")
+PROVIDED = re.compile(
+    r"\b(?:dispens\w*|suppl(?:y|ied|ies|ier)|provided|issued|fitted|delivered|ordered|"
+    r"prescribed|receives?|received|given|sold|rented)\b",
+    re.IGNORECASE,
+)
 
 
 def systems_for(setting: str) -> list[str]:
@@ -62,6 +70,8 @@ def find(text: str, setting: str) -> list[Procedure]:
             for procedure in _clause(
                 text, clause_text, start, setting, sentence_amounts, case_stems
             ):
+                if SUPPLY.match(procedure.code) and not PROVIDED.search(sentence.group()):
+                    continue
                 kept = found.get(procedure.code)
                 if kept is None or (procedure.units, procedure.score) > (kept.units, kept.score):
                     found[procedure.code] = procedure
