@@ -67,9 +67,10 @@ def find(text: str, found: list[Diagnosis]) -> list[Diagnosis]:
     """`found` with the statuses the case states added; a tobacco statement replaces any
     tobacco code found from single words."""
     out = list(found)
-    tobacco = _tobacco(text)
-    if tobacco is not None:
-        out = [d for d in out if not d.code.startswith(TOBACCO_CODES)] + [tobacco]
+    decided, tobacco = _tobacco(text)
+    if decided:
+        out = [d for d in out if not d.code.startswith(TOBACCO_CODES)]
+        out += [tobacco] if tobacco is not None else []
     known = {d.code for d in out}
     for extra in (_oxygen(text), *_receptors(text, known), *_pregnancy(text, known)):
         if extra is not None and extra.code not in known:
@@ -94,12 +95,18 @@ def _at(title: str, text: str, start: int, end: int) -> Diagnosis | None:
     return Diagnosis(hit[0], hit[1], start, end, text[start:end]) if hit else None
 
 
-def _tobacco(text: str) -> Diagnosis | None:
-    """A current smoker's nicotine dependence by product, else a former one's history."""
+def _tobacco(text: str) -> tuple[bool, Diagnosis | None]:
+    """Whether the case says how the patient stands with tobacco, and the code: a
+    current smoker's nicotine dependence by product, else a former one's history, none
+    for one who never smoked."""
     current = former = None
+    never = False
     for sentence in SENTENCE.finditer(text):
         said = sentence.group()
-        if not TOBACCO.search(said) or (NEVER.search(said) and not FORMER.search(said)):
+        if not TOBACCO.search(said):
+            continue
+        if NEVER.search(said) and not FORMER.search(said):
+            never = True
             continue
         if FORMER.search(said) and not re.search(r"\bstill\b|\bcontinues\b|\bagain\b", said):
             former = former or sentence
@@ -109,10 +116,11 @@ def _tobacco(text: str) -> Diagnosis | None:
         said = current.group()
         product = next((name for p, name in PRODUCTS if p.search(said)), "unspecified")
         title = f"Nicotine dependence, {product}, uncomplicated"
-        return _at(title, text, current.start(), current.end())
+        return True, _at(title, text, current.start(), current.end())
     if former is not None:
-        return _at("Personal history of nicotine dependence", text, former.start(), former.end())
-    return None
+        title = "Personal history of nicotine dependence"
+        return True, _at(title, text, former.start(), former.end())
+    return never, None
 
 
 def _oxygen(text: str) -> Diagnosis | None:
@@ -164,9 +172,11 @@ def _pregnancy(text: str, known: set[str]) -> list[Diagnosis | None]:
             if n < 28
             else "third trimester"
         )
-        kind = "first" if FIRST.search(text) else "other" if OTHER.search(text) else ""
+        kind = (
+            "normal first" if FIRST.search(text) else "other normal" if OTHER.search(text) else ""
+        )
         title = (
-            f"Encounter for supervision of normal {kind} pregnancy, {trimester}"
+            f"Encounter for supervision of {kind} pregnancy, {trimester}"
             if kind
             else f"Encounter for supervision of normal pregnancy, unspecified, {trimester}"
         )

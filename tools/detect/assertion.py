@@ -106,9 +106,11 @@ STILL = re.compile(
 )
 # Phrases whose cue word says nothing of a condition: an imaging order's "without
 # contrast", a "non-emergency" trip, a blood count's "automated differential", a
-# dispatcher's "call for", and "not identified" said of the word before it.
+# dispatcher's "call for", "not identified" said of the word before it, and a tumour's
+# receptor status ("estrogen receptor negative", "HER2-negative", "triple negative").
 PSEUDO = re.compile(
     r"\b(with(out)? (iv |oral )?contrast|not an emergency|"
+    r"(receptor|ER|PR|HER-?2(/neu)?|triple)[- ](positive|negative)|"
     r"non-?emergen\w*|(automated|manual) differential|differential (count|white)|"
     r"(a|an|the|emergency|911) call (for|if)|not (identified|specified|stated))\b",
     re.IGNORECASE,
@@ -166,7 +168,7 @@ def status_of(
     """The status of the condition at text[start:end] within its clause. `consumed` are
     the spans other conditions' words took, removed before cues are looked for."""
     before = PSEUDO.sub(" ", DURATION.sub(" ", _blank(text, clause.start, start, consumed)))
-    after = _blank(text, end, clause.end, consumed)
+    after = PSEUDO.sub(" ", _blank(text, end, clause.end, consumed))
     found: list[Status] = []
     for status, pattern in BEFORE_RE:
         if pattern.search(before):
