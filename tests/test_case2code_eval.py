@@ -119,6 +119,8 @@ GENERAL = [
     ("COPD, stable. Ex-smoker who stopped 3 years ago.", {"J44.9", "Z87.891"}, None),
     ("Hypertension. Smokes 1 ppd.", {"I10", "F17.210"}, None),
     ("Asthma, mild intermittent. Never smoked.", {"J45.20"}, None),
+    ("Hypertension. He smokes a pack a day and drinks no alcohol.", {"I10", "F17.210"}, None),
+    ("Hypertension. No tobacco use.", {"I10"}, None),
     ("COPD. On 2 liters of home oxygen at night.", {"J44.9", "Z99.81"}, None),
     ("Routine prenatal visit, G2P1 at 31 weeks, uncomplicated.", {"Z34.83", "Z3A.31"}, None),
     (

@@ -22,7 +22,13 @@ TOBACCO = re.compile(
     r"chew\w*|vap(?:e|es|ing))\b",
     re.I,
 )
-NEVER = re.compile(r"\b(?:never|non-?smoker|denies|no)\b", re.I)
+# A denial of tobacco itself ("no tobacco", "never smoked"), not of something else the
+# sentence names ("smokes daily, no alcohol").
+NEVER = re.compile(
+    r"\b(?:never|non-?smoker|denies (?:any )?(?:tobacco|smok\w*|cigarettes?|nicotine))\b"
+    r"|\b(?:no|not)\s+(?:tobacco|smok\w*|cigarettes?|nicotine|a smoker)\b",
+    re.I,
+)
 FORMER = re.compile(
     r"\b(?:former|ex-?smoker|quit|stopped|gave up|used to|previously|remote|abstinent)\b", re.I
 )
