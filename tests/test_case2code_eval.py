@@ -121,6 +121,10 @@ GENERAL = [
     ("Asthma, mild intermittent. Never smoked.", {"J45.20"}, None),
     ("Hypertension. He smokes a pack a day and drinks no alcohol.", {"I10", "F17.210"}, None),
     ("Hypertension. No tobacco use.", {"I10"}, None),
+    ("Asthma. Her husband smokes indoors.", {"J45.909"}, None),
+    ("COPD. Baseline O2 saturation 91% on room air.", {"J44.9"}, None),
+    ("Tdap given today. Hypertension.", {"Z23", "I10"}, None),
+    ("Breast cancer; bone scan to rule out bone metastases.", {"C50.919"}, None),
     ("COPD. On 2 liters of home oxygen at night.", {"J44.9", "Z99.81"}, None),
     ("Routine prenatal visit, G2P1 at 31 weeks, uncomplicated.", {"Z34.83", "Z3A.31"}, None),
     (

@@ -47,14 +47,21 @@ CHILD = re.compile(
     re.I,
 )
 # A vaccine given at the visit (Z23), whether or not its product code was found.
+_SHOT = (
+    r"\b(?:vaccines?|vaccinations?|immuni[sz]ations?|boosters?|flu shot|toxoids?|"
+    r"Tdap|DTaP|Td|IPV|MMRV?|Hib|PCV\d*|PPSV\d*)\b"
+)
 GIVEN_VACCINE = re.compile(
-    r"\b(?:vaccines?|vaccinations?|immuni[sz]ations?|boosters?|flu shot|toxoids?)\b"
-    r"[^.;]*?\b(?:given|administered|received)\b"
-    r"|\b(?:given|administered|received|receives|gets)\b[^.;]*?"
-    r"\b(?:vaccines?|vaccinations?|immuni[sz]ations?|boosters?|flu shot|toxoids?)\b",
+    rf"{_SHOT}[^.;]*?\b(?:given|administered|received)\b"
+    rf"|\b(?:given|administered|received|receives|gets)\b[^.;]*?{_SHOT}",
     re.I,
 )
-REFUSED = re.compile(r"\b(?:declin\w*|refus\w*|defer\w*|not|no|due|will)\b", re.I)
+# Not given at this visit: refused, put off, or given before.
+REFUSED = re.compile(
+    r"\b(?:declin\w*|refus\w*|defer\w*|not|no|due|will|last|ago|previously|prior|"
+    r"up to date|in (?:19|20)\d\d)\b",
+    re.I,
+)
 SENTENCE = re.compile(r"[^.;\n]+")
 
 

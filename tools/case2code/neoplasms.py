@@ -26,7 +26,11 @@ SPREAD = (
     ),
     re.compile(r"\b([a-z]+)\s+(?:metastas[ie]s|metastatic disease|mets)\b", re.I),
 )
-DENIED = re.compile(r"\b(?:no|not|without|negative|ruled out|free of)\b", re.I)
+DENIED = re.compile(
+    r"\b(?:no|not|without|negative|ruled out|rule out|r/o|free of|evaluat\w*|assess\w*|"
+    r"possible|suspected|concern\w*|question\w*)\b",
+    re.I,
+)
 # Adjectives notes use for a site → the noun of the C77-C79 titles.
 SITES = {
     "hepatic": "liver",

@@ -37,6 +37,11 @@ CURRENT = re.compile(
     r"dependen\w*|addict\w*|(?:packs?|cigarettes?) (?:a|per) day|ppd|uses|chews)\b",
     re.I,
 )
+OTHERS = re.compile(
+    r"\b(?:mother|father|husband|wife|partner|parents?|brother|sister|household|"
+    r"secondhand|second-hand|passive|exposure|exposed|family)\b",
+    re.I,
+)
 PRODUCTS = (
     (re.compile(r"\b(?:cigarettes?|packs?|ppd)\b", re.I), "cigarettes"),
     (re.compile(r"\b(?:chew\w*|snuff|dip)\b", re.I), "chewing tobacco"),
@@ -45,7 +50,8 @@ PRODUCTS = (
 TOBACCO_CODES = ("Z72.0", "F17.2", "Z87.891")
 OXYGEN = re.compile(
     r"\b(?:home|long[- ]term|chronic|baseline|nocturnal|continuous)\b[^.;]{0,30}?"
-    r"\b(?:oxygen|O2)\b|\boxygen[- ]dependen\w*|\bdependen\w* on (?:supplemental )?oxygen\b",
+    r"\b(?:oxygen|O2)\b(?!\s*(?:sat|level|saturation))|\boxygen[- ]dependen\w*"
+    r"|\bdependen\w* on (?:supplemental )?oxygen\b",
     re.I,
 )
 RECEPTORS = (
@@ -109,8 +115,8 @@ def _tobacco(text: str) -> tuple[bool, Diagnosis | None]:
     never = False
     for sentence in SENTENCE.finditer(text):
         said = sentence.group()
-        if not TOBACCO.search(said):
-            continue
+        if not TOBACCO.search(said) or OTHERS.search(said):
+            continue  # someone else's smoking is exposure, not the patient's
         if NEVER.search(said) and not FORMER.search(said):
             never = True
             continue
