@@ -1,9 +1,10 @@
 """Case2Code on the whole evaluation set (87 cases) with the full official data: the
-recall floors the issue sets, among the codes the catalogue holds."""
+recall floors the issue sets, among the codes the catalogue holds; the held-out set and
+the general rules on our own wording."""
 
 import pytest
 
-from tools.case2code import evaluation
+from tools.case2code import evaluation, suggest
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
@@ -73,3 +74,107 @@ def test_a_relatives_condition_and_a_drug_taken_long_term(client, full_catalogue
     assert codes.get("Z79.01") == "warfarin"  # long-term anticoagulant (I.C.21.c.3)
     assert codes.get("Z80.3") == "breast cancer"  # family history, not C50
     assert "Z79.84" not in codes and not any(code.startswith("C50") for code in codes)
+
+
+# The held-out set (30 cases) was written blind to the engine and first measured
+# diagnoses recall 0.587 (37/63), precision 0.755, procedures recall 0.462 (6/13). Its
+# misses were then used to find general gaps (statuses said in words, preventive
+# reasons, visit-level wording, cancer spread and history...), so it is no longer blind:
+# the floors sit a hair under what it measures now, and a fresh blind set is the judge.
+HELDOUT_DIAGNOSES = (0.95, 0.98)  # measured 0.952 (60/63), 0.984 (60/61)
+HELDOUT_PROCEDURES = (0.99, 0.85)  # measured 1.000 (13/13), 0.867 (13/15)
+
+
+@pytest.fixture(scope="module")
+def heldout(full_catalogue, django_db_blocker):
+    with django_db_blocker.unblock():
+        return evaluation.measure(evaluation.heldout())
+
+
+def test_the_heldout_set(heldout):
+    assert heldout.cases == 30 and not heldout.not_held
+    assert heldout.diagnoses.recall >= HELDOUT_DIAGNOSES[0], heldout.diagnoses.misses
+    assert heldout.diagnoses.precision >= HELDOUT_DIAGNOSES[1], heldout.diagnoses.false_alarms
+    assert heldout.procedures.recall >= HELDOUT_PROCEDURES[0], heldout.procedures.misses
+    assert heldout.procedures.precision >= HELDOUT_PROCEDURES[1], heldout.procedures.false_alarms
+
+
+# Our own sentences for each general rule the held-out misses pointed at, worded unlike
+# either evaluation set: (text, the diagnoses, the procedures; None: not checked).
+GENERAL = [
+    ("Est pt with gout, stable on allopurinol. MDM: moderate.", None, {"99214"}),
+    ("Established patient seen for hypothyroidism. Low complexity MDM.", None, {"99213"}),
+    (
+        "Wellness exam, 50-year-old man, all normal. Tdap vaccine administered. Diagnosis "
+        "codes only.",
+        {"Z00.00", "Z23"},
+        set(),
+    ),
+    (
+        "Well-child check for a 2 year old girl; development normal. Diagnoses only.",
+        {"Z00.129"},
+        set(),
+    ),
+    ("She gets her annual screening mammogram today. Code the diagnosis.", {"Z12.31"}, set()),
+    ("COPD, stable. Ex-smoker who stopped 3 years ago.", {"J44.9", "Z87.891"}, None),
+    ("Hypertension. Smokes 1 ppd.", {"I10", "F17.210"}, None),
+    ("Asthma, mild intermittent. Never smoked.", {"J45.20"}, None),
+    ("Hypertension. He smokes a pack a day and drinks no alcohol.", {"I10", "F17.210"}, None),
+    ("Hypertension. No tobacco use.", {"I10"}, None),
+    ("Asthma. Her husband smokes indoors.", {"J45.909"}, None),
+    ("COPD. Baseline O2 saturation 91% on room air.", {"J44.9"}, None),
+    ("Tdap given today. Hypertension.", {"Z23", "I10"}, None),
+    ("Breast cancer; bone scan to rule out bone metastases.", {"C50.919"}, None),
+    ("COPD. On 2 liters of home oxygen at night.", {"J44.9", "Z99.81"}, None),
+    ("Routine prenatal visit, G2P1 at 31 weeks, uncomplicated.", {"Z34.83", "Z3A.31"}, None),
+    (
+        "Primigravida at 10 weeks for her first prenatal visit; normal pregnancy.",
+        {"Z34.01", "Z3A.10"},
+        None,
+    ),
+    ("Gestational diabetes at 33 weeks, now requires insulin.", {"O24.414", "Z3A.33"}, None),
+    ("Gestational diabetes at 29 weeks, controlled with metformin.", {"O24.415", "Z3A.29"}, None),
+    ("Community-acquired pneumonia. Sputum culture grew Klebsiella pneumoniae.", {"J15.0"}, None),
+    ("Pneumonia; pneumococcal urine antigen positive.", {"J13"}, None),
+    ("Breast cancer with bone metastases.", {"C50.919", "C79.51"}, None),
+    (
+        "Surveillance visit 5 years after right hemicolectomy for colon cancer; no evidence of "
+        "recurrence.",
+        {"Z08", "Z85.038"},
+        None,
+    ),
+    (
+        "Carcinoma of the left breast, estrogen receptor negative, on chemotherapy.",
+        {"C50.912", "Z17.1"},
+        None,
+    ),
+    ("Breast cancer, left, upper outer quadrant.", {"C50.412"}, None),
+    (
+        "Type 2 diabetes. Medications: metformin 500 mg BID and glipizide.",
+        {"E11.9", "Z79.84"},
+        None,
+    ),
+    ("Headache and feeling dizzy for a week; no cause found.", {"R51.9", "R42"}, None),
+    ("Troponin elevated, no ST elevation on ECG, so NSTEMI is diagnosed.", {"I21.4"}, None),
+    ("Ankle sprain; she still wears an ankle brace at work.", None, set()),
+    (
+        "Established patient with palpitations; office 12-lead ECG with the tracing "
+        "interpreted and reported. Low complexity MDM.",
+        {"R00.2"},
+        {"93000", "99213"},
+    ),
+    (
+        "Commercially insured man, 52, for a screening colonoscopy; no polyps found.",
+        {"Z12.11"},
+        {"45378"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "diagnoses", "procedures"), GENERAL)
+def test_general_rules_on_our_own_wording(full_catalogue, text, diagnoses, procedures):
+    result = suggest(text)
+    if diagnoses is not None:
+        assert {d.code for d in result.diagnoses} == diagnoses
+    if procedures is not None:
+        assert {p.code for p in result.procedures} == procedures

@@ -36,7 +36,8 @@ SENTENCE = re.compile(r"[^.;\n]+")
 # Said of a drug taken now and for a while.
 LONG = re.compile(
     r"\b(takes|taking|uses|using|injects|long[- ]term|daily|every (day|night|morning)|"
-    r"nightly|twice a day|chronic(ally)?|maintained on|maintenance|remains on|continues)\b|"
+    r"nightly|twice a day|chronic(ally)?|maintained on|maintenance|remains on|continues|"
+    r"meds|medications|home medications|qd|qhs|qam|qpm|bid|tid|qid)\b|"
     r"\bon (long[- ]term )?" + DRUG.pattern,
     re.IGNORECASE,
 )

@@ -33,8 +33,36 @@ SCREENING = re.compile(r"\bscreening\b", re.IGNORECASE)
 VACCINE = re.compile(r"\b(?:vaccines?|immuni[sz]ation|toxoid)\b", re.IGNORECASE)
 WELLNESS = re.compile(r"\b(?:wellness visit|preventive (?:medicine )?visit|physical exam)", re.I)
 # The visit itself, as a case names it ("Physical exam:" is a section, not a visit).
-VISIT = re.compile(r"\b(?:annual )?(?:wellness|preventive(?: medicine)?) visit\b", re.I)
-ABNORMAL = re.compile(r"\bno abnormal findings\b|\bnormal findings\b", re.IGNORECASE)
+VISIT = re.compile(
+    r"\b(?:wellness|preventive(?: medicine| health)?|well[- ](?:child|baby|adolescent))"
+    r"\s+(?:visit|exam(?:ination)?|check(?:[- ]?up)?)\b"
+    r"|\b(?:annual|yearly|routine) (?:physical|check[- ]?up|health (?:exam|check))",
+    re.I,
+)
+# An abnormal finding the case reports; "no abnormal findings" is not one.
+ABNORMAL = re.compile(r"(?<!no )(?<!without )\babnormal (?:finding|result)s?\b", re.I)
+CHILD = re.compile(
+    r"\bwell[- ](?:child|baby|adolescent)\b|\b(?:infant|toddler|newborn|boy|girl|child)\b"
+    r"|\b(\d{1,2})[- ]?(?:y/?o|yo|years?[- ]old|-year-old|months?[- ]old)\b",
+    re.I,
+)
+# A vaccine given at the visit (Z23), whether or not its product code was found.
+_SHOT = (
+    r"\b(?:vaccines?|vaccinations?|immuni[sz]ations?|boosters?|flu shot|toxoids?|"
+    r"Tdap|DTaP|Td|IPV|MMRV?|Hib|PCV\d*|PPSV\d*)\b"
+)
+GIVEN_VACCINE = re.compile(
+    rf"{_SHOT}[^.;]*?\b(?:given|administered|received)\b"
+    rf"|\b(?:given|administered|received|receives|gets)\b[^.;]*?{_SHOT}",
+    re.I,
+)
+# Not given at this visit: refused, put off, or given before.
+REFUSED = re.compile(
+    r"\b(?:declin\w*|refus\w*|defer\w*|not|no|due|will|last|ago|previously|prior|"
+    r"up to date|in (?:19|20)\d\d)\b",
+    re.I,
+)
+SENTENCE = re.compile(r"[^.;\n]+")
 
 
 def find(text: str, procedures: list[Procedure], descriptors: dict[str, str]) -> list[Diagnosis]:
@@ -45,13 +73,7 @@ def find(text: str, procedures: list[Procedure], descriptors: dict[str, str]) ->
         said = f"{descriptors.get(procedure.code, '')} {procedure.text}"
         reason = None
         if SCREENING.search(said):
-            organ = next((o for w, o in ORGANS.items() if re.search(rf"\b{w}", said, re.I)), None)
-            if organ:
-                reason = _titled(
-                    f"encounter for screening for malignant neoplasm of {organ}",
-                    "encounter for screening for malignant neoplasm of",
-                    organ,
-                )
+            reason = _screening(said)
         elif VACCINE.search(said):
             reason = _titled("encounter for immunization", "encounter for immunization", "")
         elif WELLNESS.search(said):
@@ -59,6 +81,26 @@ def find(text: str, procedures: list[Procedure], descriptors: dict[str, str]) ->
         if reason is not None and reason[0] not in found:
             code, title = reason
             found[code] = Diagnosis(code, title, procedure.start, procedure.end, procedure.text)
+    if not any(code.startswith("Z23") for code in found):
+        for sentence in SENTENCE.finditer(text):
+            shot = GIVEN_VACCINE.search(sentence.group())
+            if shot is None or REFUSED.search(sentence.group()):
+                continue
+            reason = _titled("encounter for immunization", "encounter for immunization", "")
+            if reason is not None:
+                start = sentence.start() + shot.start()
+                end = sentence.start() + shot.end()
+                found[reason[0]] = Diagnosis(*reason, start, end, text[start:end])
+            break
+    if not any(code.startswith("Z12") for code in found):
+        # a screening the case names, when its service code was not found or not asked for
+        for sentence in SENTENCE.finditer(text):
+            said = sentence.group()
+            if SCREENING.search(said) and not REFUSED.search(said):
+                reason = _screening(said)
+                if reason is not None:
+                    found[reason[0]] = Diagnosis(*reason, sentence.start(), sentence.end(), said)
+                    break
     visit = VISIT.search(text)
     if visit and not any(code.startswith("Z00") for code in found):
         # a wellness visit the case names is its reason even when no service code was found
@@ -69,13 +111,34 @@ def find(text: str, procedures: list[Procedure], descriptors: dict[str, str]) ->
     return list(found.values())
 
 
-def _wellness(text: str) -> tuple[str, str] | None:
-    words = "without abnormal findings" if ABNORMAL.search(text) else "abnormal findings"
+def _screening(said: str) -> tuple[str, str] | None:
+    """The screening for a cancer of the organ `said` names; a mammogram has its own code."""
+    organ = next((o for w, o in ORGANS.items() if re.search(rf"\b{w}", said, re.I)), None)
+    if organ is None:
+        return None
+    if re.search(r"\bmammogra", said, re.I):
+        return _titled(
+            "encounter for screening mammogram for malignant neoplasm of breast",
+            "encounter for screening mammogram",
+            "breast",
+        )
     return _titled(
-        f"encounter for general adult medical examination {words}",
-        "encounter for general adult medical examination",
-        words,
+        f"encounter for screening for malignant neoplasm of {organ}",
+        "encounter for screening for malignant neoplasm of",
+        organ,
     )
+
+
+def _wellness(text: str) -> tuple[str, str] | None:
+    """The general examination, a child's or an adult's; with abnormal findings only when
+    the case reports one."""
+    words = "abnormal findings" if ABNORMAL.search(text) else "without abnormal findings"
+    age = CHILD.search(text)
+    child = age is not None and (
+        not age.group(1) or "month" in age.group().lower() or int(age.group(1)) < 18
+    )
+    exam = "routine child health examination" if child else "general adult medical examination"
+    return _titled(f"encounter for {exam} {words}", f"encounter for {exam}", words)
 
 
 def _titled(query: str, starts: str, must: str) -> tuple[str, str] | None:

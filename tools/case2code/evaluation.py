@@ -1,4 +1,6 @@
-"""Case2Code measured on our evaluation set (tests/eval/case2code/cases.jsonl).
+"""Case2Code measured on our evaluation set (tests/eval/case2code/cases.jsonl, the set
+the rules were tuned on) and on the held-out set (heldout.jsonl, written blind to the
+engine, then used once to find general gaps).
 
 Diagnoses and procedures are compared as sets of codes; only expected codes the
 catalogue holds count (a code we do not hold cannot be suggested), and a suggestion the
@@ -14,7 +16,9 @@ from codes.models import Code
 
 from . import suggest
 
-CASES = Path(__file__).resolve().parents[2] / "tests" / "eval" / "case2code" / "cases.jsonl"
+FOLDER = Path(__file__).resolve().parents[2] / "tests" / "eval" / "case2code"
+CASES = FOLDER / "cases.jsonl"
+HELDOUT = FOLDER / "heldout.jsonl"
 
 
 @dataclass
@@ -45,7 +49,16 @@ class Tally:
 
 
 def cases() -> list[dict]:
-    return [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line]
+    return _read(CASES)
+
+
+def heldout() -> list[dict]:
+    """The held-out cases: a check on how the rules generalise, not a set to tune on."""
+    return _read(HELDOUT)
+
+
+def _read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def measure(every: list[dict]) -> Tally:

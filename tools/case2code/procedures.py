@@ -41,6 +41,18 @@ WINDOW = 4  # content words each side of a cue that make its search query
 HITS = 10
 PCS_HITS = 30  # a PCS table holds many codes that differ by one axis
 MEDICINE = stems("medicine drug")
+# Medicare's own codes for services CPT also describes (G0xxx: its ECG with the welcome
+# visit, its screening colonoscopy) are meant only when the case names Medicare.
+MEDICARE = re.compile(r"\bmedicare\b", re.IGNORECASE)
+MEDICARE_ONLY = re.compile(r"^G0\d{3}$")
+# A supply, a device or an orthosis is billed when it is handed over, not when the
+# patient already has it ("still wearing an ankle brace", "blood pressure normal").
+SUPPLY = re.compile(r"^(?:A[4-9]|[EKL])\d")
+PROVIDED = re.compile(
+    r"\b(?:dispens\w*|suppl(?:y|ied|ies|ier)|provided|issued|fitted|delivered|ordered|"
+    r"prescribed|receives?|received|given|sold|rented)\b",
+    re.IGNORECASE,
+)
 
 
 def systems_for(setting: str) -> list[str]:
@@ -62,6 +74,8 @@ def find(text: str, setting: str) -> list[Procedure]:
             for procedure in _clause(
                 text, clause_text, start, setting, sentence_amounts, case_stems
             ):
+                if SUPPLY.match(procedure.code) and not PROVIDED.search(sentence.group()):
+                    continue
                 kept = found.get(procedure.code)
                 if kept is None or (procedure.units, procedure.score) > (kept.units, kept.score):
                     found[procedure.code] = procedure
@@ -96,7 +110,14 @@ def _clause(
     # A PCS code's details (device, qualifier) may be told anywhere in the case.
     named_by = clause_stems | case_stems
     context = Context(
-        named_by, matching.negated_stems(clause), weigher(), setting, dosed, extra, minutes
+        named_by,
+        matching.negated_stems(clause),
+        weigher(),
+        setting,
+        dosed,
+        extra,
+        minutes,
+        bool(MEDICARE.search(text)),
     )
     queries: list[Query] = []
     queries += [Query(start, stop, None, frozenset(), dose) for start, stop, dose in drug_spans]
@@ -178,6 +199,7 @@ class Context:
     dosed: bool  # the sentence gives a dose: a drug code may be named by a procedure word
     extra: dict[str, str] | None  # the code set's own words (PCS)
     minutes: float | None  # a duration the sentence gives
+    medicare: bool = False  # the case names Medicare: its own G codes may be meant
 
 
 def _ranked(
@@ -200,6 +222,8 @@ def _ranked(
         drug = matching.is_drug(row)
         if (drug and not (drug_query or context.dosed)) or (drug_query and not drug):
             continue  # a drug code needs a dose; a dose names only a drug
+        if MEDICARE_ONLY.match(row.code) and not context.medicare:
+            continue
         if context.minutes is not None and not pcs.holds(row.long_description, context.minutes):
             continue  # the code's hour range does not hold the time the case gives
         need = query_stems if drug_query else set(query.required)

@@ -14,22 +14,32 @@ from codes.search import search
 
 from .counting import Procedure
 
+# The level as notes write it: "moderate-complexity medical decision making", "MDM: low",
+# "MDM moderate", "low complexity MDM", or "Low complexity." standing alone.
+_LEVELS = r"(straightforward|low|moderate|high)"
+_MDM = r"(?:(?:medical )?decision[- ]making|MDM)"
 LEVEL = re.compile(
-    r"\b(straightforward|low|moderate|high)(?:[- ]complexity)?\s+medical decision[- ]making"
-    r"|medical decision[- ]making\s+(?:is|was|of)\s+(straightforward|low|moderate|high)\b",
+    rf"\b{_LEVELS}(?:[- ]complexity)?\s+{_MDM}"
+    rf"|\b{_MDM}(?:\s*(?:[:=-]|is|was|of|level))*\s*{_LEVELS}\b"
+    rf"|\b{_LEVELS}[- ]complexity\s*(?:[.;\n]|$)",
     re.IGNORECASE,
 )
 EMERGENCY = re.compile(r"\bemergency (?:department|room)\b|\bED visit\b", re.IGNORECASE)
 HOSPITAL = re.compile(r"\bhospital(?:ist)?\b|\binpatient\b|\bobservation\b", re.IGNORECASE)
-NEW = re.compile(r"\bnew patient\b", re.IGNORECASE)
-ESTABLISHED = re.compile(r"\bestablished\b", re.IGNORECASE)
+NEW = re.compile(r"\bnew (?:patient|pt)\b", re.IGNORECASE)
+# A follow-up or return visit is by an established patient.
+ESTABLISHED = re.compile(
+    r"\bestablished\b|\best\.? (?:patient|pt)\b"
+    r"|\b(?:follow[- ]?up|return) (?:office )?visit\b|\breturns (?:to (?:the )?clinic )?for\b",
+    re.IGNORECASE,
+)
 
 
 def find(text: str) -> list[Procedure]:
     match = LEVEL.search(text)
     if match is None:
         return []
-    level = (match[1] or match[2]).lower()
+    level = next(g for g in match.groups() if g).lower()
     if EMERGENCY.search(text):
         place, status = "emergency department visit", ""
     elif HOSPITAL.search(text) and not NEW.search(text):

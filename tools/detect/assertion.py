@@ -1,11 +1,11 @@
 """Assertion status: is a condition present, denied, uncertain, past, a relative's or
 only hypothetical? Decided per clause from cue words, and per section from headers.
 
-A clause ends at ";", ":", "but", "however", "although", "except" or the end of a
-sentence; a cue covers the rest of its clause ("no fever, chills or night sweats"),
-and a few cues that follow the condition ("... ruled out", "... has resolved") cover
-what comes before them. A header such as "Family History:" sets the status of what
-follows it until the next header.
+A clause ends at ";", ":", "but", "however", "although", "except", a conclusion drawn
+(", so", "therefore") or the end of a sentence; a cue covers the rest of its clause
+("no fever, chills or night sweats"), and a few cues that follow the condition
+("... ruled out", "... has resolved") cover what comes before them. A header such as
+"Family History:" sets the status of what follows it until the next header.
 """
 
 import re
@@ -24,8 +24,8 @@ class Status(StrEnum):
 
 SENTENCE = re.compile(r"(?<!\bDr)(?<!\bvs)[.!?](?=\s|$)|\n")
 CLAUSE = re.compile(
-    r",(?=\s+(he|she|they|it|the patient|patient|pt)\s)|;|:|"
-    r"\b(but|however|although|though|except|whereas|while)\b",
+    r",(?=\s+(he|she|they|it|the patient|patient|pt)\s)|;|:|,(?=\s+so\b)|"
+    r"\b(but|however|although|though|except|whereas|while|therefore|thus|hence)\b",
     re.IGNORECASE,
 )
 HEADER = re.compile(r"^\s*([A-Za-z][A-Za-z /&-]{0,40}):", re.MULTILINE)
@@ -106,9 +106,11 @@ STILL = re.compile(
 )
 # Phrases whose cue word says nothing of a condition: an imaging order's "without
 # contrast", a "non-emergency" trip, a blood count's "automated differential", a
-# dispatcher's "call for", and "not identified" said of the word before it.
+# dispatcher's "call for", "not identified" said of the word before it, and a tumour's
+# receptor status ("estrogen receptor negative", "HER2-negative", "triple negative").
 PSEUDO = re.compile(
     r"\b(with(out)? (iv |oral )?contrast|not an emergency|"
+    r"(receptor|ER|PR|HER-?2(/neu)?|triple)[- ](positive|negative)|"
     r"non-?emergen\w*|(automated|manual) differential|differential (count|white)|"
     r"(a|an|the|emergency|911) call (for|if)|not (identified|specified|stated))\b",
     re.IGNORECASE,
@@ -166,7 +168,7 @@ def status_of(
     """The status of the condition at text[start:end] within its clause. `consumed` are
     the spans other conditions' words took, removed before cues are looked for."""
     before = PSEUDO.sub(" ", DURATION.sub(" ", _blank(text, clause.start, start, consumed)))
-    after = _blank(text, end, clause.end, consumed)
+    after = PSEUDO.sub(" ", _blank(text, end, clause.end, consumed))
     found: list[Status] = []
     for status, pattern in BEFORE_RE:
         if pattern.search(before):

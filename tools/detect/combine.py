@@ -54,6 +54,7 @@ def apply(cat: Catalogue, findings: list["Finding"]) -> list["Finding"]:
         ):
             _move(cat, f, "J44.0", "COPD with a lower respiratory infection")
     findings = [f for f in findings if not (f.code == "I73.9" and _combined(findings, "51"))]
+    findings = [f for f in findings if not (f.code == "G62.9" and _combined(findings, "42"))]
     return _drop_integral(findings)
 
 
@@ -111,7 +112,11 @@ INTEGRAL = {
     "R53.1": ("I63", "I61", "G81", "I69"),
     "J02.9": ("J02.0", "J03"),
     "R20": ("E11.4", "E10.4", "G56", "G62", "G57"),
-    "R60": ("I50",),
+    "R60": ("I50", "S"),  # the swelling of an injury is part of it
+    # the tremor, sweating and racing heart of alcohol withdrawal or an overactive thyroid
+    "R00.0": ("F10.13", "F10.23", "F10.93", "E05", "A41", "R65"),
+    "R25.1": ("F10.13", "F10.23", "F10.93", "E05", "G20", "G25.0"),
+    "R61": ("F10.13", "F10.23", "F10.93", "E05"),
     "R31": ("N20", "N30", "N39"),
     # a rash and itching are what dermatitis, hives and the viral rashes are
     "R21": (*DERMATITIS, "L40", "L50", "B01", "B02", "B05", "B06", "B09"),
@@ -144,7 +149,8 @@ def _move(cat: Catalogue, finding: "Finding", code: str, why: str) -> None:
 
 def _vague(title: str) -> int:
     title = title.lower()
-    return sum(m in title for m in ("unspecified", "without complications", "nos"))
+    marks = ("unspecified", "without complications", "uncomplicated", "nos")
+    return sum(m in title for m in marks)
 
 
 def _drop_absorbed(cat: Catalogue, findings: list["Finding"]) -> list["Finding"]:

@@ -243,6 +243,10 @@ TERMS = {
     "peripheral neuropathy": "G62.9",
     "vertigo": "R42",
     "dizziness": "R42",
+    "dizzy": "R42",  # notes use the adjective as often as the noun
+    "lightheaded": "R42",
+    "light-headed": "R42",
+    "lightheadedness": "R42",
     "numbness": "R20.0",
     "tingling": "R20.2",
     "confusion": "R41.0",

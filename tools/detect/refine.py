@@ -69,7 +69,7 @@ ROOTS: dict[str, str | tuple[str, ...]] = {
     "J18.9": "J18",
     "K57.92": "K57",
     "I63.9": "I63",
-    "C50.919": "C50.9",
+    "C50.919": "C50",  # the quadrant or part named picks its code
     "G56.00": "G56.0",
     "H66.90": "H66",
     "L03.90": "L03",
