@@ -178,3 +178,26 @@ def test_general_rules_on_our_own_wording(full_catalogue, text, diagnoses, proce
         assert {d.code for d in result.diagnoses} == diagnoses
     if procedures is not None:
         assert {p.code for p in result.procedures} == procedures
+
+
+# The blind set (30 cases, b-001…) was written without reading the engine or the other
+# sets and has only been measured, never used to change a rule: its figures are what to
+# expect on unseen text. Measured 2026-11-28: diagnoses recall 0.618 (42/68), precision
+# 0.857 (42/49); procedures recall 0.818 (18/22), precision 1.0. The 0.85 for
+# diagnoses is not reached on it; the floors hold what was measured.
+BLIND_DIAGNOSES = (0.61, 0.85)
+BLIND_PROCEDURES = (0.81, 0.95)
+
+
+@pytest.fixture(scope="module")
+def blind(full_catalogue, django_db_blocker):
+    with django_db_blocker.unblock():
+        return evaluation.measure(evaluation.blind())
+
+
+def test_the_blind_set(blind):
+    assert blind.cases == 30 and not blind.not_held
+    assert blind.diagnoses.recall >= BLIND_DIAGNOSES[0], blind.diagnoses.misses
+    assert blind.diagnoses.precision >= BLIND_DIAGNOSES[1], blind.diagnoses.false_alarms
+    assert blind.procedures.recall >= BLIND_PROCEDURES[0], blind.procedures.misses
+    assert blind.procedures.precision >= BLIND_PROCEDURES[1], blind.procedures.false_alarms

@@ -19,6 +19,7 @@ from . import suggest
 FOLDER = Path(__file__).resolve().parents[2] / "tests" / "eval" / "case2code"
 CASES = FOLDER / "cases.jsonl"
 HELDOUT = FOLDER / "heldout.jsonl"
+BLIND = FOLDER / "blind.jsonl"
 
 
 @dataclass
@@ -53,8 +54,13 @@ def cases() -> list[dict]:
 
 
 def heldout() -> list[dict]:
-    """The held-out cases: a check on how the rules generalise, not a set to tune on."""
+    """The held-out cases: written blind, then used to find general gaps."""
     return _read(HELDOUT)
+
+
+def blind() -> list[dict]:
+    """The blind cases: measured, never tuned on; the figure to trust on unseen text."""
+    return _read(BLIND)
 
 
 def _read(path: Path) -> list[dict]:
