@@ -31,6 +31,18 @@ from tools.case2code import evaluation  # noqa: E402
 CLAIM = "99214, 97545 GP, 97546 x2 GP, 20610 RT, J1885 x2, 96372, E11.9, I10, E10.9, S30.1XXA"
 
 
+def scores(tally: evaluation.Tally, show: bool, indent: str = "") -> None:
+    """Recall and precision of diagnoses and procedures (and, with --misses, each miss)."""
+    for label, score in (("diagnoses", tally.diagnoses), ("procedures", tally.procedures)):
+        print(
+            f"{indent}{label:<11} recall {score.recall:.3f} ({score.found}/{score.expected})  "
+            f"precision {score.precision:.3f} ({score.found}/{score.suggested})"
+        )
+        if show:
+            print(f"{indent}  missed:", ", ".join(score.misses) or "none")
+            print(f"{indent}  not expected:", ", ".join(score.false_alarms) or "none")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every miss and false alarm")
@@ -41,14 +53,7 @@ def main() -> None:
     tally = evaluation.measure(every)
     elapsed = time.perf_counter() - began
     print(f"{tally.cases} cases in {elapsed:.1f} s ({elapsed / tally.cases * 1000:.0f} ms a case)")
-    for label, score in (("diagnoses", tally.diagnoses), ("procedures", tally.procedures)):
-        print(
-            f"{label:<11} recall {score.recall:.3f} ({score.found}/{score.expected})  "
-            f"precision {score.precision:.3f} ({score.found}/{score.suggested})"
-        )
-        if show:
-            print("  missed:", ", ".join(score.misses) or "none")
-            print("  not expected:", ", ".join(score.false_alarms) or "none")
+    scores(tally, show)
     found = tally.procedures.found
     print(f"units right on {tally.units_right} of {found} procedures found")
     print(f"suggested though the case says not to code: {len(tally.not_coded)}", tally.not_coded)
@@ -60,14 +65,7 @@ def main() -> None:
     for title, rows in sets:
         held = evaluation.measure(rows)
         print(f"{title}, {held.cases} cases")
-        for label, score in (("diagnoses", held.diagnoses), ("procedures", held.procedures)):
-            print(
-                f"  {label:<11} recall {score.recall:.3f} ({score.found}/{score.expected})  "
-                f"precision {score.precision:.3f} ({score.found}/{score.suggested})"
-            )
-            if show:
-                print("    missed:", ", ".join(score.misses) or "none")
-                print("    not expected:", ", ".join(score.false_alarms) or "none")
+        scores(held, show, indent="  ")
     lines = claims.parse(CLAIM)
     claims.check(lines, date(2026, 1, 15))
     wall, cpu = [], []
