@@ -43,6 +43,23 @@ def manage(*args, env, capture=False):
     return done.stdout
 
 
+def database_url():
+    """SQLite in bench/.data, or the PostgreSQL database DATABASE_URL names (created if
+    missing), so one bench compares both databases on the same data."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return f"sqlite:///{DATA / 'pages.sqlite3'}"
+    import psycopg
+
+    server, _, name = url.rpartition("/")
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        if not connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+    return url
+
+
 def prepare(**extra):
     """The bench environment and database (built once: migrate, sample, official data)."""
     if not shutil.which("wrk"):
@@ -53,7 +70,7 @@ def prepare(**extra):
         "DEBUG": "off",
         "SECRET_KEY": "bench-only-key-not-secret-0123456789-abcdefghijklmnop",
         "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{DATA / 'pages.sqlite3'}",
+        "DATABASE_URL": database_url(),
         "ENV_FILE": str(DATA / "no-env-file"),
         **extra,
     }

@@ -10,9 +10,11 @@
    /robots.txt (requests/s).
 
 The bench database (bench/.data, shared with bench/pages.py) gets the 2019 HCPCS file
-when ../shared/data has it. With DATABASE_URL=postgres://… it runs on PostgreSQL.
+when ../shared/data has it. With DATABASE_URL=postgres://… it runs on that PostgreSQL
+database (created if missing, loaded once).
 
     .venv/bin/python bench/search.py [--no-http]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/codeahead_bench .venv/bin/python bench/search.py
 """
 
 import importlib.util
