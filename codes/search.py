@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Lower
 
 from . import searchwords, vocabulary
 from .formats import System, normalize
@@ -104,7 +105,12 @@ def lookup_codes(query: str, systems: Systems, limit: int) -> list[SearchHit]:
         else:  # PostgreSQL: LIKE 'E11%' uses the varchar_pattern_ops index
             prefix |= Q(code__startswith=form)
     exact = {(hit.system, hit.code) for hit in found}
-    rows = codes.filter(prefix).order_by("system", "position", "code")[: limit + len(found)]
+    # On PostgreSQL, an order no index holds (lower(system): the values are lower case
+    # already): the planner then reads the few codes the prefix index finds and sorts
+    # them, instead of walking an ordered index over all 185,000 codes to find the one
+    # "D37.3" names (51-70 ms).
+    first = Lower("system") if connection.vendor == "postgresql" else F("system")
+    rows = codes.filter(prefix).order_by(first, "position", "code")[: limit + len(found)]
     found += [_hit(row, "code prefix") for row in rows if (row.system, row.code) not in exact]
     return found[:limit]
 
