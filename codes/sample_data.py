@@ -99,16 +99,18 @@ CPT = {
     "99232": "Follow-up hospital inpatient or observation care on a later day, with "
     "moderate-complexity medical decision making or about 35 minutes of total time.",
     "99285": "Emergency department visit that needs high-complexity medical decision making.",
-    "10060": "Cutting open and draining a simple or single skin abscess, such as a boil "
-    "or an infected cyst.",
+    "10060": "Incision and drainage (I&D) of a skin abscess, simple or single: cutting "
+    "open and draining a boil or an infected cyst.",
     "11042": "Removing dead or unhealthy tissue down to the layer under the skin, for the "
     "first 20 square centimetres or less of wound surface.",
-    "20610": "Drawing fluid from or injecting medicine into a large joint or bursa, such as "
-    "the knee or shoulder, without ultrasound guidance.",
-    "29881": "Knee arthroscopy with removal or trimming of torn cartilage (meniscus) on the "
-    "inner or outer side, including any shaving of the joint lining.",
-    "43239": "Upper endoscopy through the mouth (oesophagus, stomach and duodenum) with one or "
-    "more tissue samples taken.",
+    "20610": "Arthrocentesis (aspiration or injection) of a major joint or bursa: drawing "
+    "fluid from or injecting medicine into a large joint, such as the knee or shoulder, "
+    "without ultrasound guidance.",
+    "29881": "Knee arthroscopy with meniscectomy, medial or lateral: removal or trimming of "
+    "torn meniscus cartilage on the inner or outer side, including any shaving of the joint "
+    "lining.",
+    "43239": "Upper endoscopy (EGD) with biopsy: a scope through the mouth to the oesophagus, "
+    "stomach and duodenum, with one or more tissue samples taken.",
     "45378": "Diagnostic colonoscopy: a scope passed through the whole large bowel to look at "
     "it, with samples of material collected if needed.",
     "47562": "Removal of the gallbladder through small incisions with a laparoscope.",
@@ -122,7 +124,8 @@ CPT = {
     "85025": "Complete blood count (CBC) with platelet count and an automated differential: "
     "a machine count of each type of white cell.",
     "90471": "Giving one vaccine or toxoid by injection (the first one that day).",
-    "90834": "Psychotherapy session with the patient of about 45 minutes.",
+    "90834": "Individual psychotherapy session with the patient, about 45 minutes (38 to 52 "
+    "minutes of face-to-face time).",
     "93000": "Routine 12-lead electrocardiogram (ECG) with interpretation and report.",
     "93306": "Complete echocardiogram through the chest wall, with Doppler and colour flow "
     "imaging of the heart.",

@@ -27,7 +27,7 @@ ORGANS = {
     "mammography": "breast",
     "mammogram": "breast",
     "breast": "breast",
-    "lung": "lung",
+    "lung": "respiratory organs",  # Z12.2 names the organ system
 }
 SCREENING = re.compile(r"\bscreening\b", re.IGNORECASE)
 VACCINE = re.compile(r"\b(?:vaccines?|immuni[sz]ation|toxoid)\b", re.IGNORECASE)

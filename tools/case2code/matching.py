@@ -6,8 +6,8 @@ weigh more than common ones), and no contradiction ("without contrast" against "
 contrast", "other than wood" against "wood"). Codes a practitioner's claim does not use
 for the service rank below the others: HCPCS S codes (not valid for Medicare) and C codes
 (hospital outpatient only) rank below the others; S codes (private payers, not valid for
-Medicare, whose rules the claim check applies) and G8000-G9999 (quality reporting, never a
-service) are not suggested.
+Medicare, whose rules the claim check applies) and G8000-G9999 and M1000-M1999 (quality
+reporting, never a service) are not suggested.
 """
 
 import re
@@ -20,15 +20,18 @@ from codes.models import Code
 from .words import Word, stems
 
 NEGATED = re.compile(
-    r"\b(?:without|other than|not|non|no)[\s-]+(?:(?:a|an|the|any)\s+)?([a-z]+)", re.IGNORECASE
+    r"\b(?:without|other than|not|non|no|w/o)[\s-]+(?:(?:a|an|the|any)\s+)?([a-z]+)", re.IGNORECASE
 )
 # The default when a case gives no more detail: not a word the case must say.
 NOS = re.compile(r"\b(?:not otherwise specified|not elsewhere classified|nos|nec)\b", re.I)
 COUNTING = stems("initial first each additional subsequent per unit units")
 LIST_SEPARATELY = re.compile(r"\(list separately[^)]*\)", re.IGNORECASE)
 DOSE_UNIT = re.compile(r"\b\d[\d,.]*\s*(?:mg|mcg|cc|ml|iu|units?)\b", re.IGNORECASE)
-QUALITY_CODE = re.compile(r"^G[89]\d{3}$")
+QUALITY_CODE = re.compile(r"^(?:G[89]\d{3}|M1\d{3})$")  # quality measures, never a service
 NOT_MEDICARE = re.compile(r"^S\d{4}$")
+NOT_CLASSIFIED = re.compile(
+    r"\b(?:unclassified|not otherwise classified|unlisted|miscellaneous)\b", re.IGNORECASE
+)
 LESS_USED = {"C": 0.5}  # HCPCS letter → weight of its codes' scores
 
 
@@ -91,6 +94,8 @@ def judge(
         return None
     if QUALITY_CODE.match(row.code) or NOT_MEDICARE.match(row.code):
         return None
+    if NOT_CLASSIFIED.search(row.long_description):
+        return None  # a code for what no other code describes is the coder's last resort
     name_words = name_text(row)
     full = stems(full_text(row))
     if required and not required & full:

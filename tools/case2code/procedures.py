@@ -21,7 +21,7 @@ from .counting import Procedure, with_units
 from .quantities import Amount, amounts
 from .words import Word, plain_query, stems, weigher, words
 
-SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?!\d)|$)")
+SENTENCE = re.compile(r"(?:[^.!?]|\.(?=\d))+(?:[.!?](?!\d)|$)")  # "22.5 mg" is not two
 CLAUSE = re.compile(r"[^;:]+")
 # Words that name a procedure, service or supply (stems), and procedure word endings.
 CUES = stems(
@@ -42,7 +42,8 @@ HITS = 10
 PCS_HITS = 30  # a PCS table holds many codes that differ by one axis
 MEDICINE = stems("medicine drug")
 # Medicare's own codes for services CPT also describes (G0xxx: its ECG with the welcome
-# visit, its screening colonoscopy) are meant only when the case names Medicare.
+# visit, its screening colonoscopy) are meant only when the case names Medicare or no
+# CPT code names the phrase (a service only a G code describes: low-dose CT screening).
 MEDICARE = re.compile(r"\bmedicare\b", re.IGNORECASE)
 MEDICARE_ONLY = re.compile(r"^G0\d{3}$")
 # A supply, a device or an orthosis is billed when it is handed over, not when the
@@ -53,6 +54,17 @@ PROVIDED = re.compile(
     r"prescribed|receives?|received|given|sold|rented)\b",
     re.IGNORECASE,
 )
+
+
+PAST = re.compile(
+    r"\b(?:last (?:year|month|week|fall|spring|summer|winter|visit)|in (?:19|20)\d\d|"
+    r"\d+\s*(?:years?|months?|weeks?|yrs?|mos?)\s+ago)\b",
+    re.IGNORECASE,
+)
+TODAY = re.compile(r"\b(?:today|this visit|now)\b", re.IGNORECASE)
+# "solution for a home nebulizer", "strips for her meter": the device is what the supply
+# is for, not what was handed over.
+PURPOSE = re.compile(r"\bfor (?:a |an |the |his |her |their |use with )?(?:home )?$", re.I)
 
 
 def systems_for(setting: str) -> list[str]:
@@ -74,12 +86,24 @@ def find(text: str, setting: str) -> list[Procedure]:
             for procedure in _clause(
                 text, clause_text, start, setting, sentence_amounts, case_stems
             ):
-                if SUPPLY.match(procedure.code) and not PROVIDED.search(sentence.group()):
+                if _done_before(text, procedure):
+                    continue
+                if SUPPLY.match(procedure.code) and (
+                    not PROVIDED.search(sentence.group())
+                    or PURPOSE.search(text[sentence.start() : procedure.start])
+                ):
                     continue
                 kept = found.get(procedure.code)
                 if kept is None or (procedure.units, procedure.score) > (kept.units, kept.score):
                     found[procedure.code] = procedure
     return list(found.values())
+
+
+def _done_before(text: str, procedure: Procedure) -> bool:
+    """ "Pneumococcal vaccine given last year": the words just after the service date it
+    to the past (history, not a service of this claim)."""
+    after = re.split(r"[,;.]", text[procedure.end : procedure.end + 40], maxsplit=1)[0]
+    return bool(PAST.search(after)) and not TODAY.search(after)
 
 
 def _is_cue(word: Word) -> bool:
@@ -206,7 +230,7 @@ def _ranked(
     text: str, query: Query, window: list[Word], context: Context
 ) -> list[matching.Candidate]:
     """The codes one query's words name well enough, best first."""
-    phrase = plain_query(text[query.start : query.end], context.extra)
+    phrase = plain_query(_searched(text, query), context.extra)
     if context.extra:
         phrase = f"{phrase} {pcs.body_words(text, window)}"
     limit = PCS_HITS if context.extra else HITS
@@ -222,8 +246,6 @@ def _ranked(
         drug = matching.is_drug(row)
         if (drug and not (drug_query or context.dosed)) or (drug_query and not drug):
             continue  # a drug code needs a dose; a dose names only a drug
-        if MEDICARE_ONLY.match(row.code) and not context.medicare:
-            continue
         if context.minutes is not None and not pcs.holds(row.long_description, context.minutes):
             continue  # the code's hour range does not hold the time the case gives
         need = query_stems if drug_query else set(query.required)
@@ -242,7 +264,19 @@ def _ranked(
         if drug_query and query.dose is not None:
             candidate.score *= _dose_fit(row, query.dose)
         ranked.append(candidate)
+    if not context.medicare and any(c.code.system == System.CPT for c in ranked):
+        ranked = [c for c in ranked if not MEDICARE_ONLY.match(c.code.code)]
     return sorted(ranked, key=lambda c: -c.score)
+
+
+def _searched(text: str, query: Query) -> str:
+    """A query's words for search: a drug without its dose, as descriptors give their own
+    unit ("ondansetron 4 mg" must find "ondansetron hydrochloride, per 1 mg"); the dose
+    chooses among the drug's codes afterwards (units, _dose_fit)."""
+    dose = query.dose
+    if dose is None:
+        return text[query.start : query.end]
+    return f"{text[query.start : dose.start]} {text[dose.end : query.end]}".strip()
 
 
 def _dose_fit(row: Code, dose: Amount) -> float:

@@ -24,22 +24,36 @@ LEVEL = re.compile(
     rf"|\b{_LEVELS}[- ]complexity\s*(?:[.;\n]|$)",
     re.IGNORECASE,
 )
+# "Level 4 established visit", "level III ED visit": office and emergency visit levels 2-5
+# are, by decision making, straightforward, low, moderate and high.
+NUMBERED = re.compile(
+    r"\blevel[- ]?(?:([2-5])|(II|III|IV|V))\b(?=[\w\s./-]{0,30}\b(?:visit|E/?M|encounter)\b)",
+    re.IGNORECASE,
+)
+BY_NUMBER = {"2": "straightforward", "3": "low", "4": "moderate", "5": "high"}
+ROMAN = {"II": "2", "III": "3", "IV": "4", "V": "5"}
 EMERGENCY = re.compile(r"\bemergency (?:department|room)\b|\bED visit\b", re.IGNORECASE)
 HOSPITAL = re.compile(r"\bhospital(?:ist)?\b|\binpatient\b|\bobservation\b", re.IGNORECASE)
 NEW = re.compile(r"\bnew (?:patient|pt)\b", re.IGNORECASE)
 # A follow-up or return visit is by an established patient.
 ESTABLISHED = re.compile(
     r"\bestablished\b|\best\.? (?:patient|pt)\b"
-    r"|\b(?:follow[- ]?up|return) (?:office )?visit\b|\breturns (?:to (?:the )?clinic )?for\b",
+    r"|\b(?:follow[- ]?up|return) (?:office )?visit\b|\breturns (?:to (?:the )?clinic )?for\b"
+    r"|\bf/u\b|\bhere for (?:a |her |his |their )?(?:\S+ )?follow[- ]?up\b|\best\.? visit\b"
+    r"|\b(?:recheck|routine check)\b",
     re.IGNORECASE,
 )
 
 
 def find(text: str) -> list[Procedure]:
-    match = LEVEL.search(text)
+    match = LEVEL.search(text) or NUMBERED.search(text)
     if match is None:
         return []
-    level = next(g for g in match.groups() if g).lower()
+    if match.re is NUMBERED:
+        number = match[1] or ROMAN[match[2].upper()]
+        level = BY_NUMBER[number]
+    else:
+        level = next(g for g in match.groups() if g).lower()
     if EMERGENCY.search(text):
         place, status = "emergency department visit", ""
     elif HOSPITAL.search(text) and not NEW.search(text):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from codes.searchwords import EXPANSIONS
 
-TOKEN = re.compile(r"x-rays?|[A-Za-z][A-Za-z'’]*|\d+(?:[.,]\d+)*", re.IGNORECASE)
+TOKEN = re.compile(r"x-rays?|w/o\b|[A-Za-z][A-Za-z'’]*|\d+(?:[.,]\d+)*", re.IGNORECASE)
 IRREGULAR = {
     "drawn": "draw", "given": "give", "done": "do", "taken": "take", "x-rays": "xray",
     "x-ray": "xray",
@@ -55,17 +55,25 @@ PLAIN = {
     "medial": "medial inner",
     "lateral": "lateral outer",
     "miles": "mileage mile",
+    "pa": "view",  # an x-ray's posteroanterior view ("CXR PA/lat": two views)
+    "ap": "view",
+    "lat": "lateral view",
+    "film": "xray",
+    "w/o": "without",
+    "articular": "joint arthro",  # intra-articular: into the joint (arthro-)
+    "films": "xray",
 }
 # A procedure word's ending → the descriptor words it implies (removal by cutting out).
 ENDINGS = {"ectomy": "removal excision resection", "ectomies": "removal excision resection"}
 _STOP_TEXT = (
     "a an and the of to in on at for with by from or as is are was were be been it its this "
     "that these those his her their he she they patient patients who which what when where "
-    "there no not any all each per into onto over under up out than then also only both one "
+    "there no not any all each per into onto over under up out than then also only both one about "
     "done performed given today day visit mg mcg g ml minute minutes hour hours through via "
     "using including during after before within"
 )
 STOP = frozenset(_STOP_TEXT.split())
+DOUBLED = re.compile(r"([b-df-hj-kmnp-rtv-y])\1$")
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,8 @@ def stem(word: str) -> str:
     for suffix, replacement in endings:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)] + replacement
+            if suffix in ("ing", "ed") and DOUBLED.search(word):
+                word = word[:-1]  # cutting → cut, trimmed → trim (not falling → fall)
             break
     else:
         if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
@@ -99,7 +109,7 @@ def words(
         if not keep_stop and (raw in STOP or raw[0].isdigit()):
             continue
         start, end = match.start() + offset, match.end() + offset
-        parts = {stem(raw)}
+        parts = set() if "/" in raw else {stem(raw)}  # "w/o" only stands for its word
         meanings = (PLAIN.get(raw, ""), *EXPANSIONS.get(raw, ()), (extra or {}).get(raw, ""))
         for meaning in meanings:
             parts.update(stem(part) for part in meaning.split() if part not in STOP)

@@ -61,7 +61,8 @@ BEFORE = [
         Status.HYPOTHETICAL,
         r"^\W*should\b|\b(if|should (he|she|they|you|the patient)|in case( of)?|return (for|if)|"
         r"call (if|for)|watch for|warning signs?|signs? of|unless|in the event)\b|"
-        r"\bscreen(ing|ed)?\b[\w\s,'-]{0,50}\bfor\s+(an?\s+|the\s+)?$",  # what is screened for
+        r"\bscreen(ing|ed)?\b[\w\s,'-]{0,50}\bfor\s+(an?\s+|the\s+)?$|"  # what is screened for
+        r"\b(immune|immunity|vaccinated|immuni[sz]ed|vaccines?)\s+(to|against|for)\s+$",
     ),
     (
         Status.UNCERTAIN,
@@ -88,7 +89,9 @@ AFTER = [
     (
         Status.HYPOTHETICAL,
         r"\b(can occur|could occur|may occur|might occur|can develop|may develop)\b|"
-        r"^\W*(shots?|vaccines?|vaccination|immuni[sz]ation|jabs?)\b",  # a flu shot
+        # a flu shot, "tetanus is up to date", a hepatitis B titer, lung cancer screening
+        r"^\W*(shots?|vaccines?|vaccination|immuni[sz]ation|jabs?|boosters?|toxoid|titers?|"
+        r"screening|(immuni[sz]ation |vaccine |vaccination )?(is |was |are )?up[- ]to[- ]date)\b",
     ),
     (Status.UNCERTAIN, r"^\W*(versus|vs)\b|\b(is|are|was) (suspected|likely|possible|probable)\b"),
     (Status.HISTORY, r"\b(in (19|20)\d\d|as a (child|teen|teenager|toddler|infant)|years ago)\b"),

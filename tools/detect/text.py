@@ -132,6 +132,13 @@ STOP = frozenset(
         "due",
     ]
 )
+# Words after a number that make it a count or an amount, not a detail of a condition.
+_COUNTED_TEXT = (
+    "time times x day days month months year years yr yrs hour hours hr hrs minute minutes "
+    "min mins mg mcg ml cm mm unit units vial vials tablet tablets dose doses liter liters "
+    "pack packs ppd daily weekly monthly"
+)
+COUNTED = frozenset(_COUNTED_TEXT.split())
 SPLIT = re.compile(r"[-/.]")
 NUMBER = re.compile(r"[\d./]+")
 PARENTHESES = re.compile(r"\([^)]*\)")
@@ -182,13 +189,19 @@ def forms(raw: str) -> list[str]:
 
 
 def words(text: str) -> list[Word]:
-    """The text's words with their offsets; a folded form may be several words."""
+    """The text's words with their offsets; a folded form may be several words. A number
+    that counts something ("three times weekly", "2 days", "40 mg") names no stage,
+    type or grade, so it is left out."""
     out: list[Word] = []
     seen: dict[str, list[str]] = {}  # this call's own: nothing outlives it
-    for match in WORD.finditer(text):
+    matches = list(WORD.finditer(text))
+    for index, match in enumerate(matches):
         raw = match.group().rstrip(".")
         if (parts := seen.get(raw)) is None:
             parts = seen[raw] = forms(raw)
+        following = matches[index + 1].group().lower() if index + 1 < len(matches) else ""
+        if following in COUNTED and all(p.isdigit() for p in parts):
+            continue
         end = match.start() + len(raw)
         out.extend(Word(part, match.start(), end) for part in parts)
     return out

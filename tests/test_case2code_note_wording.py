@@ -1,0 +1,63 @@
+"""Case2Code on notes' own wording, in sentences of ours. Procedures: a visit level by
+number ("Level 4 est. visit"), a follow-up in shorthand ("3-mo f/u"), a two-view chest
+film as "PA/lat", "w/o contrast", the clinical names of the sample's CPT services (I&D,
+EGD, meniscectomy, intra-articular injection), a dose with a decimal point, a service
+only a Medicare G code describes, and never a quality-measure or "unclassified" code.
+Diagnoses: a vaccine, a titer or a screening names no disease the patient has; a count
+("three times weekly") is no CKD stage. Several sentences must not fire."""
+
+import pytest
+
+from tools.case2code import suggest
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+
+# (text, the procedure codes expected)
+WORDING = [
+    ("Gout flare, improving on colchicine. Level 4 established visit.", {"99214"}),
+    ("Seen for asthma; level III est. visit.", {"99213"}),
+    ("New patient with plantar fasciitis, level 3 visit.", {"99203"}),
+    ("Type 2 diabetes, here for her 6-month follow-up. MDM: low.", {"99213"}),
+    ("Hypothyroidism recheck, dose unchanged. Moderate complexity MDM.", {"99214"}),
+    ("Knee pain. Low complexity MDM.", set()),  # new or established: not said
+    ("Cough for a week. CXR PA/lat: no infiltrate.", {"71046"}),
+    ("PA and lateral chest films were obtained and read as normal.", {"71046"}),
+    ("Seen by the PA today for a cough; no imaging.", set()),
+    ("Level 4 trauma activation at the scene, transferred out.", set()),
+    ("Incision and drainage of a fluctuant abscess on the back.", {"10060"}),
+    ("EGD with biopsy of the gastric antrum.", {"43239"}),
+    ("Arthroscopic partial lateral meniscectomy, left knee.", {"29881"}),
+    ("CT of the head w/o contrast was negative.", {"70450"}),
+    ("Individual psychotherapy, 45 minutes, focused on coping skills.", {"90834"}),
+    ("Intra-articular injection of the left knee with lidocaine.", {"20610"}),
+    ("Ondansetron 8 mg given IM for nausea.", {"J2405", "96372"}),
+    ("Ketorolac 15.0 mg given IM for back pain.", {"J1885", "96372"}),
+    ("Low-dose CT of the chest for lung cancer screening.", {"G0297"}),
+    ("ESRD on dialysis, hypertension and chronic systolic heart failure.", set()),
+    ("A supplier dispenses test strips for her home glucose meter.", {"A4253"}),
+]
+
+# (text, the diagnoses expected)
+DIAGNOSES = [
+    ("Laceration of the right forearm. Tetanus is up to date.", {"S51.811A"}),
+    ("Immune to rubella per titer; first prenatal labs.", None),
+    ("Low-dose CT of the chest for lung cancer screening.", {"Z12.2"}),
+    ("Hepatitis B vaccine series completed last year.", set()),
+    ("ESRD on hemodialysis three times weekly. Hypertension.", {"N18.6", "Z99.2", "I12.0"}),
+    ("CKD stage 3 for 2 years.", {"N18.30"}),
+    ("Pneumonia of the right lower lobe; pneumococcal vaccine given last year.", {"J18.9"}),
+]
+
+
+@pytest.mark.parametrize(("text", "procedures"), WORDING)
+def test_procedures_in_notes_words(full_catalogue, text, procedures):
+    assert {p.code for p in suggest(text).procedures} == procedures
+
+
+@pytest.mark.parametrize(("text", "diagnoses"), DIAGNOSES)
+def test_diagnoses_in_notes_words(full_catalogue, text, diagnoses):
+    found = {d.code for d in suggest(text).diagnoses}
+    if diagnoses is None:  # only that the disease named is not coded
+        assert not any(code.startswith("B06") for code in found), found
+    else:
+        assert found == diagnoses
