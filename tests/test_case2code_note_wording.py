@@ -4,7 +4,9 @@ film as "PA/lat", "w/o contrast", the clinical names of the sample's CPT service
 EGD, meniscectomy, intra-articular injection), a dose with a decimal point, a service
 only a Medicare G code describes, and never a quality-measure or "unclassified" code.
 Diagnoses: a vaccine, a titer or a screening names no disease the patient has; a count
-("three times weekly") is no CKD stage. Several sentences must not fire."""
+("three times weekly") is no CKD stage; a meniscus tear and a wrist fracture as notes say
+them, a broken bottle breaks no bone, inclusion terms without their bracketed short form
+(HFrEF), norovirus, a flare as an exacerbation. Several sentences must not fire."""
 
 import pytest
 
@@ -46,6 +48,14 @@ DIAGNOSES = [
     ("ESRD on hemodialysis three times weekly. Hypertension.", {"N18.6", "Z99.2", "I12.0"}),
     ("CKD stage 3 for 2 years.", {"N18.30"}),
     ("Pneumonia of the right lower lobe; pneumococcal vaccine given last year.", {"J18.9"}),
+    ("Complex tear of the lateral meniscus, left knee, from a soccer injury.", {"S83.272A"}),
+    ("Old tear of the medial meniscus, right knee.", set()),
+    ("Fracture of the right wrist after a fall on ice.", {"S62.101A"}),
+    ("She cut her hand on a broken bottle; laceration of the right palm.", {"S61.411A"}),
+    ("Heart failure with reduced ejection fraction, chronic.", {"I50.22"}),
+    ("Norovirus infection with vomiting.", {"A08.11"}),
+    ("COPD flare with more sputum this week.", {"J44.1"}),
+    ("AECOPD, started on prednisone.", {"J44.1"}),
 ]
 
 

@@ -38,8 +38,11 @@ HEADS = frozenset(
         "dislocation",
         "ulcer",
         "bite",
+        "tear",  # of a meniscus (S83.2-)
+        "abrasion",
     ]
 )
+BRACKETED = re.compile(r"\s*\[([^\]]+)\]")
 REFERENCE = re.compile(
     r"\b([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:-([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?))?"
 )
@@ -187,7 +190,8 @@ def _build() -> Catalogue:
             if not _condition(code):
                 continue
             for term in text.split(";"):
-                _, bare = title_words(term, memo)
+                # "... preserved ejection fraction [HFpEF]": the term without its short form
+                _, bare = title_words(BRACKETED.sub("", term), memo)
                 _add(phrases, bare, INCLUSION, code)
         elif kind == CodeNote.Kind.EXCLUDES1:
             entries[code].excludes1.extend(

@@ -124,6 +124,10 @@ TERMS = {
     "duodenal ulcer": "K26.9",
     "gastroenteritis": "K52.9",
     "viral gastroenteritis": "A08.4",
+    "norovirus": "A08.11",  # the Index: Infection, norovirus; Gastroenteritis, Norovirus
+    "norovirus gastroenteritis": "A08.11",
+    "norovirus infection": "A08.11",
+    "rotavirus gastroenteritis": "A08.0",
     "stomach flu": "A08.4",
     "irritable bowel syndrome": "K58.9",
     "irritable bowel syndrome with diarrhea": "K58.0",

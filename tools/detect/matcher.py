@@ -116,8 +116,8 @@ def injuries(cat: Catalogue, ws: list[Word], home: list[int]) -> list[Match]:
     distal right radius"): the injury code whose title words the clause says most of."""
     out: list[Match] = []
     for i, w in enumerate(ws):
-        if w.norm not in cat.injuries:
-            continue
+        if w.norm not in cat.injuries or (i and ws[i - 1].norm == "old"):
+            continue  # an old tear is a derangement (M23.2-), not a current injury
         members = [k for k in range(max(0, i - 10), min(len(ws), i + 11)) if home[k] == home[i]]
         # words denied after the injury ("laceration (no foreign body)") are not its words
         denied = {

@@ -45,6 +45,9 @@ DEFAULTS = frozenset(
         "native",
         "pectoris",
         "side",
+        "unspecified",
+        "current",  # an injury code's tear is a current one (an old tear is M23.2-)
+        "injury",
     ]
 )
 # The wider place to search for some terms (its category is not where its details live).
@@ -84,12 +87,14 @@ IMPLIES = {
     "thigh": ("limb",),
     "foot": ("limb",),
     "hand": ("limb",),
+    "palm": ("hand", "limb"),
+    "norovirus": ("norwalk", "agent"),  # the tabular's name for it
     "eye": ("eye",),
     "ear": ("ear",),
     "heel": ("foot", "midfoot"),  # the tabular's site is "heel and midfoot"
     "bilateral": ("both",),
     "acl": ("anterior", "cruciate"),
-    "wrist": ("upper", "limb"),
+    "wrist": ("upper", "limb", "carpal", "bone"),  # a wrist fracture: the carpal bones
     "carpal": ("upper", "limb"),
     "elbow": ("upper", "limb"),
     "shoulder": ("upper", "limb"),

@@ -54,6 +54,8 @@ SAME = {
     "armpit": "axilla",
     "tumour": "tumor",
     "bleeding": "hemorrhage",
+    "flare": "exacerbation",  # "COPD flare", "asthma flare-up"
+    "flare-up": "exacerbation",
     "hypoglycemic": "hypoglycemia",
     "hyperglycemic": "hyperglycemia",
     "eardrum": "ear drum",
@@ -139,6 +141,10 @@ _COUNTED_TEXT = (
     "pack packs ppd daily weekly monthly"
 )
 COUNTED = frozenset(_COUNTED_TEXT.split())
+# Things that break without a fracture ("cut on a broken glass").
+THINGS = frozenset(
+    ["glass", "bottle", "window", "plate", "mirror", "dish", "cup", "mug", "chair", "glasses"]
+)
 SPLIT = re.compile(r"[-/.]")
 NUMBER = re.compile(r"[\d./]+")
 PARENTHESES = re.compile(r"\([^)]*\)")
@@ -202,6 +208,8 @@ def words(text: str) -> list[Word]:
         following = matches[index + 1].group().lower() if index + 1 < len(matches) else ""
         if following in COUNTED and all(p.isdigit() for p in parts):
             continue
+        if following in THINGS and raw.lower() == "broken":
+            parts = ["broken"]  # "a broken glass" cut her: no bone is broken
         end = match.start() + len(raw)
         out.extend(Word(part, match.start(), end) for part in parts)
     return out
