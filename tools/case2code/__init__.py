@@ -24,6 +24,7 @@ from . import (
     procedures,
     specific,
     status,
+    surgical,
     visits,
 )
 from .counting import Procedure
@@ -57,6 +58,7 @@ def suggest(text: str, setting: str = "outpatient") -> Suggestions:
     result.diagnoses += drugs.find(text, {d.code for d in result.diagnoses})
     result.diagnoses = status.find(text, result.diagnoses)
     result.diagnoses = neoplasms.find(text, result.diagnoses)
+    result.diagnoses = surgical.find(text, result.diagnoses)
     found = visits.find(text) + procedures.find(text, setting)
     seen: dict[str, Procedure] = {}
     for procedure in found:
