@@ -21,6 +21,7 @@ from . import (
     drugs,
     encounters,
     neoplasms,
+    organisms,
     procedures,
     specific,
     status,
@@ -55,6 +56,7 @@ def suggest(text: str, setting: str = "outpatient") -> Suggestions:
         result.notices.append(notice)
     result.diagnoses += companions.find(text, result.diagnoses)
     result.diagnoses = specific.find(text, result.diagnoses)
+    result.diagnoses += organisms.find(text, result.diagnoses)
     result.diagnoses += drugs.find(text, {d.code for d in result.diagnoses})
     result.diagnoses = status.find(text, result.diagnoses)
     result.diagnoses = neoplasms.find(text, result.diagnoses)

@@ -100,7 +100,7 @@ OSTOMY_TROUBLE = re.compile(
 # The operation is done at this encounter: no status yet.
 DONE_NOW = re.compile(
     r"\b(?:is|was|were|are) (?:being )?(?:placed|inserted|created|performed|formed|done)\b"
-    r"|\b(?:underwent|undergoes|undergoing|today|this admission)\b",
+    r"|\b(?:undergoes|undergoing|today|this admission)\b",
     re.I,
 )
 TREATED_FOR = re.compile(r"\bfor\b[^.;,()]{0,60}", re.I)
