@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from codes.models import Code
 
 from . import (
+    allergies,
     companions,
     diagnoses,
     drugs,
@@ -61,6 +62,7 @@ def suggest(text: str, setting: str = "outpatient") -> Suggestions:
     result.diagnoses = status.find(text, result.diagnoses)
     result.diagnoses = neoplasms.find(text, result.diagnoses)
     result.diagnoses = surgical.find(text, result.diagnoses)
+    result.diagnoses = allergies.find(text, result.diagnoses)
     found = visits.find(text) + procedures.find(text, setting)
     seen: dict[str, Procedure] = {}
     for procedure in found:
