@@ -26,6 +26,7 @@ from . import (
     procedures,
     specific,
     status,
+    substances,
     surgical,
     visits,
 )
@@ -60,6 +61,7 @@ def suggest(text: str, setting: str = "outpatient") -> Suggestions:
     result.diagnoses += organisms.find(text, result.diagnoses)
     result.diagnoses += drugs.find(text, {d.code for d in result.diagnoses})
     result.diagnoses = status.find(text, result.diagnoses)
+    result.diagnoses = substances.find(text, result.diagnoses)
     result.diagnoses = neoplasms.find(text, result.diagnoses)
     result.diagnoses = surgical.find(text, result.diagnoses)
     result.diagnoses = allergies.find(text, result.diagnoses)
