@@ -17,6 +17,7 @@ from codes.models import Code
 
 from . import (
     allergies,
+    burns,
     companions,
     diagnoses,
     drugs,
@@ -59,6 +60,7 @@ def suggest(text: str, setting: str = "outpatient") -> Suggestions:
     result.diagnoses += companions.find(text, result.diagnoses)
     result.diagnoses = specific.find(text, result.diagnoses)
     result.diagnoses += organisms.find(text, result.diagnoses)
+    result.diagnoses += burns.find(text, result.diagnoses)
     result.diagnoses += drugs.find(text, {d.code for d in result.diagnoses})
     result.diagnoses = status.find(text, result.diagnoses)
     result.diagnoses = substances.find(text, result.diagnoses)
