@@ -92,6 +92,10 @@ ABBREVIATIONS = {
     "l4": "fourth lumbar vertebra",
     "l5": "fifth lumbar vertebra",
     "bilat": "bilateral",
+    "fx": "fracture",
+    "fxs": "fractures",
+    "om": "otitis media",
+    "aom": "acute otitis media",
     # cue words: spelled out so the assertion rules read one form
     "h/o": "history of",
     "hx": "history",
@@ -136,5 +140,6 @@ CAPS_ONLY = frozenset(
         "ibs",
         "ibd",
         "pud",
+        "om",
     ]
 )

@@ -130,12 +130,16 @@ def refine(cat: Catalogue, anchor: str, said: set[str], near: set[str]) -> Choic
         implied |= set(cat.entries[root].words) - NEVER_IMPLIED
     own = cat.entries[anchor]
     implied |= set(own.words - own.without) - NEVER_IMPLIED
+    under = [code for root in roots for code in cat.billable_under(root)]
+    if under:  # a word every candidate's title has tells none apart: never required
+        implied |= frozenset.intersection(
+            *(cat.entries[c].words - cat.entries[c].without for c in under)
+        )
     heard = context_words(said)
     context = heard | implied
     plain = heard - DEFAULTS
     near = context_words(near)
     best: list[tuple[tuple[int, ...], str]] = []
-    under = [code for root in roots for code in cat.billable_under(root)]
     for position, code in enumerate(under):
         entry = cat.entries[code]
         needed = entry.words - entry.without
