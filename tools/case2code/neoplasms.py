@@ -22,8 +22,8 @@ SENTENCE = re.compile(r"[^.;\n]+")
 # "metastases to the brain", "metastatic to the right lung"; "liver mets", "bone metastases".
 SPREAD = (
     re.compile(
-        r"\bmetasta\w*\s+(?:to|in|into|involving)\s+(?:the\s+)?"
-        r"((?:right |left )?[a-z]+(?: nodes?)?)",
+        r"\bmetasta\w*\s+(?:[a-z]+\s+){0,3}?(?:to|in|into|involving)\s+(?:the\s+)?"
+        r"(?:[CTLS]\d{1,2}\s+)?((?:right |left )?[a-z]+(?: nodes?)?)",
         re.I,
     ),
     re.compile(r"\b([a-z]+)\s+(?:metastas[ie]s|metastatic disease|mets)\b", re.I),
@@ -42,6 +42,11 @@ SITES = {
     "skeletal": "bone",
     "bony": "bone",
     "bones": "bone",
+    "vertebra": "bone",
+    "vertebrae": "bone",
+    "vertebral": "bone",
+    "spine": "bone",
+    "spinal": "bone",
     "cerebral": "brain",
     "nodal": "lymph node",
     "lymph": "lymph node",
@@ -92,6 +97,11 @@ SESSION_TITLES = {
 def find(text: str, found: list[Diagnosis]) -> list[Diagnosis]:
     """`found` with secondary sites added and a finished cancer turned into its history."""
     out = list(found) + [d for d in _spread(text) if d.code not in {f.code for f in found}]
+    sites = {d.code for d in out if d.code.startswith(SECONDARY) and d.code != "C79.9"}
+    if sites:  # the site named: not the unspecified secondary
+        out = [d for d in out if d.code != "C79.9"]
+    if "C79.51" in sites:  # back pain from a spread to the spine is part of it
+        out = [d for d in out if not d.code.startswith(("M54.5", "M54.6", "M54.9"))]
     primary = [d for d in out if d.code.startswith("C") and not d.code.startswith(SECONDARY)]
     finished = _finished(text, {d.code for d in out})
     if primary and finished:
