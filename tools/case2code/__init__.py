@@ -23,6 +23,7 @@ from . import (
     drugs,
     encounters,
     neoplasms,
+    obstetric,
     organisms,
     procedures,
     specific,
@@ -62,6 +63,7 @@ def suggest(text: str, setting: str = "outpatient") -> Suggestions:
     result.diagnoses += organisms.find(text, result.diagnoses)
     result.diagnoses += burns.find(text, result.diagnoses)
     result.diagnoses += drugs.find(text, {d.code for d in result.diagnoses})
+    result.diagnoses = obstetric.find(text, result.diagnoses)
     result.diagnoses = status.find(text, result.diagnoses)
     result.diagnoses = substances.find(text, result.diagnoses)
     result.diagnoses = neoplasms.find(text, result.diagnoses)

@@ -73,7 +73,7 @@ RECEPTORS = (
 )
 SIGN = r"[- ]?(?:\(|status )?(positive|negative|\+|-)"
 WEEKS = re.compile(
-    r"\bat (\d{1,2})\s*(?:\+\s*\d\s*)?(?:completed )?(?:weeks?|wks?)\b"
+    r"\bat (\d{1,2})\s*(?:\+\s*\d\s*)?(?:completed )?(?:weeks?|wks?|w(?=\d\s*d\b|\b))"
     r"|\b(\d{1,2})\s*(?:completed )?(?:weeks?|wks?)['’]?\s*(?:\d\s*days?\s*)?"
     r"(?:of )?(?:gestation|pregnan\w*|GA)\b|\b(?:GA|gestational age)(?: of|:)?\s*(\d{1,2})\b",
     re.I,
