@@ -134,7 +134,8 @@ GENERAL = [
     ("Asthma, mild intermittent. Never smoked.", {"J45.20"}, None),
     ("Hypertension. He smokes a pack a day and drinks no alcohol.", {"I10", "F17.210"}, None),
     ("Hypertension. No tobacco use.", {"I10"}, None),
-    ("Asthma. Her husband smokes indoors.", {"J45.909"}, None),
+    # J45's note asks for exposure to environmental tobacco smoke (Z77.22)
+    ("Asthma. Her husband smokes indoors.", {"J45.909", "Z77.22"}, None),
     ("COPD. Baseline O2 saturation 91% on room air.", {"J44.9"}, None),
     ("Tdap given today. Hypertension.", {"Z23", "I10"}, None),
     ("Breast cancer; bone scan to rule out bone metastases.", {"C50.919"}, None),

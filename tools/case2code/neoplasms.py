@@ -78,6 +78,8 @@ SECONDARY = ("C77", "C78", "C79")
 SESSION = re.compile(
     r"\b(?:cycle|round|session|course|dose|day)\s*#?\s*(?:\d+|one|two|three|four|five|six)"
     r"\s+of\s+(?:\w+\s+)?(chemo|immuno)\w*"
+    r"|\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|next|another)\s+"
+    r"(?:cycle|round|session|dose|infusion)\s+of\s+(?:\w+\s+)?(chemo|immuno)\w*"
     r"|\b(?:here|seen|presents|admitted|comes?|scheduled today)\b[^.;]{0,40}?\bfor\s+"
     r"(?:(?:his|her|the|next|scheduled|\w+-?based)\s+)*(chemo|immuno)\w*"
     r"|\b(chemo|immuno)\w*\s+(?:infusion|session|administration|cycle)\b",
