@@ -79,6 +79,14 @@ RULES = [
         {"S52.532D"},
         None,
     ),
+    # a late effect said at length after the scar: the burn with 7th character S
+    (
+        "Hypertrophic scar over the inner side of the left elbow, the late effect of a "
+        "second-degree burn of the left forearm he got long ago.",
+        {"L91.0", "T22.212S"},
+        None,
+    ),
+    ("Second-degree burn of the left forearm yesterday; no scarring.", {"T22.212A"}, None),
     # burns: the extent from the body surface burned (T31)
     (
         "Third-degree burn of the left thigh, about 15% of body surface.",
