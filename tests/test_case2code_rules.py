@@ -73,6 +73,8 @@ RULES = [
     ),
     ("Acute cystitis. Culture positive for Enterococcus.", {"N30.00", "B95.2"}, None),
     ("Urinary tract infection; urine culture negative for E. coli.", {"N39.0"}, None),
+    # a side said without "ear" still names the ear of an ear code
+    ("Assessment: acute suppurative OM, left.", {"H66.002"}, None),
     # 7th character D on a follow-up visit
     (
         "Return visit for a Colles fracture of the left wrist, healing as expected.",

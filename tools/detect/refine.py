@@ -45,6 +45,7 @@ DEFAULTS = frozenset(
         "native",
         "pectoris",
         "side",
+        "ear",
     ]
 )
 # The wider place to search for some terms (its category is not where its details live).
