@@ -1,6 +1,6 @@
 """Case2Code's general diagnosis rules the blind set's misses pointed at, each on our
 own wording (unlike any evaluation set), with the denied, planned or someone else's
-version that must not fire: (text, the diagnoses expected, the procedures or None)."""
+version that must not fire: (text, the diagnoses, the procedures; None: not checked)."""
 
 import pytest
 
@@ -120,12 +120,17 @@ RULES = [
     ("Alcohol use disorder, moderate, relapsed last week.", {"F10.20"}, None),
     # cancer spread to the spine: bone (C79.51), its back pain part of it
     ("Prostate cancer metastatic to the T10 vertebra.", {"C61", "C79.51"}, None),
+    # a visit's level as a number, and a follow-up or recheck as an established patient's
+    ("Hypothyroidism. Level 4 est. visit.", {"E03.9"}, {"99214"}),
+    ("Gout recheck; MDM low.", None, {"99213"}),
+    ("Hypothyroidism; back pain level 4 of 10.", None, set()),
 ]
 
 
 @pytest.mark.parametrize(("text", "diagnoses", "procedures"), RULES)
 def test_general_rules_on_our_own_wording(full_catalogue, text, diagnoses, procedures):
     result = suggest(text)
-    assert {d.code for d in result.diagnoses} == diagnoses
+    if diagnoses is not None:
+        assert {d.code for d in result.diagnoses} == diagnoses
     if procedures is not None:
         assert {p.code for p in result.procedures} == procedures

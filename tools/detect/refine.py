@@ -45,7 +45,6 @@ DEFAULTS = frozenset(
         "native",
         "pectoris",
         "side",
-        "ear",
     ]
 )
 # The wider place to search for some terms (its category is not where its details live).
@@ -138,7 +137,9 @@ def refine(cat: Catalogue, anchor: str, said: set[str], near: set[str]) -> Choic
         )
     heard = context_words(said)
     context = heard | implied
-    plain = heard - DEFAULTS
+    # in the ear chapter a side said alone ("OM, right") is that ear
+    defaults = DEFAULTS | ({"ear"} if "H60" <= anchor[:3] <= "H95" else set())
+    plain = heard - defaults
     near = context_words(near)
     best: list[tuple[tuple[int, ...], str]] = []
     for position, code in enumerate(under):
@@ -147,7 +148,7 @@ def refine(cat: Catalogue, anchor: str, said: set[str], near: set[str]) -> Choic
         if entry.without & said - {"without"}:
             continue  # the title says "without" what the note says is there
         missing = needed - context
-        if missing - DEFAULTS and code != anchor:
+        if missing - defaults and code != anchor:
             continue
         used = (entry.words | entry.bonus) & plain
         both = int("bilateral" in used)  # said on both sides: not one side named later
