@@ -127,7 +127,9 @@ def find(text: str, found: list[Diagnosis]) -> list[Diagnosis]:
                 out.append(extra)
                 known.add(extra.code)
     # a condition an operation treated: its reason, not a diagnosis now
-    return [d for d in out if d.code[0] in "ST" or not any(s <= d.start < e for s, e in treated)]
+    out = [d for d in out if d.code[0] in "ST" or not any(s <= d.start < e for s, e in treated)]
+    # aftercare and attention to an ostomy are the reason for the visit: listed first
+    return sorted(out, key=lambda d: not d.code.startswith(("Z47", "Z43")))
 
 
 def _side(said: str, default: str = "unspecified") -> str:
