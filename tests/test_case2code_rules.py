@@ -39,6 +39,7 @@ RULES = [
         None,
     ),
     ("Gout. Right TKA in 2016, no problems.", {"M10.9", "Z96.651"}, None),
+    ("Gout. Bilateral TKAs in 2019.", {"M10.9", "Z96.653"}, None),
     ("Hypertension. Total knee replacement is scheduled for next month.", {"I10"}, None),
     # an ostomy cared for at the visit (Z43) or only present (Z93)
     (
@@ -47,9 +48,16 @@ RULES = [
         None,
     ),
     ("Hypertension. Has a colostomy from surgery in 2020.", {"I10", "Z93.3"}, None),
+    # the visit's reason after the ostomy is not the operation's
+    ("Permanent ileostomy; here for acute bronchitis.", {"Z93.2", "J20.9"}, None),
     # allergy status to a drug (Z88), its old reaction not coded
     ("Acute sinusitis. Allergic to sulfa drugs (rash).", {"J01.90", "Z88.2"}, None),
     ("Acute bronchitis. Allergies: codeine.", {"J20.9", "Z88.5"}, None),
+    (
+        "Allergic to amoxicillin and sulfa; presents with pneumonia.",
+        {"J18.9", "Z88.0", "Z88.2"},
+        None,
+    ),
     ("Acute sinusitis. No known drug allergies.", {"J01.90"}, None),
     ("Acute sinusitis. Her mother is allergic to penicillin.", {"J01.90"}, None),
     # a session of chemotherapy for the cancer (Z51.11)
@@ -112,6 +120,7 @@ RULES = [
     # someone else's smoke: exposure (Z77.22), never the patient's nicotine code
     ("Asthma. Her grandfather smokes in the apartment.", {"J45.909", "Z77.22"}, None),
     ("Asthma. No one smokes at home.", {"J45.909"}, None),
+    ("Asthma. Her father only smokes outdoors.", {"J45.909"}, None),
     ("COPD. He smokes a pack a day; his wife smokes too.", {"J44.9", "F17.210"}, None),
     # use disorders by severity and remission
     ("Alcohol dependence; he has been sober for 8 months.", {"F10.21"}, None),

@@ -31,7 +31,8 @@ DRUG = r"(" + "|".join(sorted(NAMES, key=len, reverse=True)) + r")"
 # the reaction may follow in brackets or after "causes", "with", a dash.
 ALLERGY = re.compile(
     rf"\b{DRUG}[- ](?:allerg\w*|intoleran\w*)"
-    rf"|\ballerg(?:ic|y|ies)\s*(?:to|:)\s*(?:\w+,\s*)*{DRUG}\b",
+    rf"|\ballerg(?:ic|y|ies)\s*(?:to|:)\s*(?:[\w-]+(?:\s*,\s*|\s+and\s+))*?{DRUG}\b"
+    rf"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+){DRUG}\b)*",
     re.I,
 )
 REACTION = re.compile(

@@ -54,6 +54,7 @@ TOBACCO_CODES = ("Z72.0", "F17.2", "Z87.891")
 NO_EXPOSURE = re.compile(
     r"\b(?:no(?: one|body)?|never|denies|without|non-?smoking)\b[^.;]{0,25}"
     r"\b(?:smok\w*|exposure|tobacco)\b|\b(?:work\w*|coworkers?|occupation\w*|job)\b|"
+    r"\b(?:outside|outdoors)\b|"
     r"\b(?:quit|stopped|former|used to|gave up)\b",
     re.I,
 )

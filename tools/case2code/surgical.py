@@ -64,7 +64,8 @@ PAST_OPERATION = re.compile(
 )
 JOINTS = re.compile(
     r"\b(?:total |partial |reverse )?(knee|hip|shoulder|elbow|ankle|wrist)"
-    r" (?:joint )?(?:arthroplasty|replacement|prosthesis)\b|\b(TKA|TKR|THA|THR|TSA)\b",
+    r" (?:joint )?(?:arthroplast(?:y|ies)|replacements?|prosthes[ie]s)\b"
+    r"|\b(TKA|TKR|THA|THR|TSA)s?\b",
     re.I,
 )
 JOINT_ABBREVIATIONS = {"tka": "knee", "tkr": "knee", "tha": "hip", "thr": "hip", "tsa": "shoulder"}
@@ -103,7 +104,8 @@ DONE_NOW = re.compile(
     r"|\b(?:undergoes|undergoing|today|this admission)\b",
     re.I,
 )
-TREATED_FOR = re.compile(r"\bfor\b[^.;,()]{0,60}", re.I)
+# "... for diverticulitis" in the same clause as the operation: the reason it was done
+TREATED_FOR = re.compile(r"[^.;,()]{0,60}?\bfor\b[^.;,()]{0,60}", re.I)
 
 
 def find(text: str, found: list[Diagnosis]) -> list[Diagnosis]:
@@ -189,7 +191,7 @@ def _joints(
     out = [_at(title, text, start, end)]
     if RECENT.search(said):
         out.insert(0, _at("Aftercare following joint replacement surgery", text, start, end))
-    treated += [(at + r.start(), at + r.end()) for r in TREATED_FOR.finditer(said, hit.end())]
+    treated += [(at + r.start(), at + r.end()) for r in [TREATED_FOR.match(said, hit.end())] if r]
     return out
 
 
@@ -201,7 +203,9 @@ def _ostomies(
         if not hit or OSTOMY_TROUBLE.search(text):
             continue
         start, end = at + hit.start(), at + hit.end()
-        treated += [(at + r.start(), at + r.end()) for r in TREATED_FOR.finditer(said, hit.end())]
+        treated += [
+            (at + r.start(), at + r.end()) for r in [TREATED_FOR.match(said, hit.end())] if r
+        ]
         if OSTOMY_CARE.search(text):
             return [_at(f"Encounter for attention to {name}", text, start, end)]
         return [_at(status, text, start, end)]
