@@ -90,6 +90,7 @@ NO_SESSION = re.compile(
     r"plan\w*|will|candidate)\b[^.;]{0,30}$",
     re.I,
 )
+CALLED_OFF = re.compile(r"\b(?:postponed|deferred|held|cancel\w*|declined|refused)\b", re.I)
 SESSION_TITLES = {
     "chemo": "Encounter for antineoplastic chemotherapy",
     "immuno": "Encounter for antineoplastic immunotherapy",
@@ -132,7 +133,8 @@ def _session(text: str) -> Diagnosis | None:
     """The encounter for a session of chemotherapy or immunotherapy for the cancer."""
     for sentence in SENTENCE.finditer(text):
         hit = SESSION.search(sentence.group())
-        if hit and not NO_SESSION.search(sentence.group()[: hit.start()]):
+        said = sentence.group()
+        if hit and not NO_SESSION.search(said[: hit.start()]) and not CALLED_OFF.search(said):
             kind = next(g for g in hit.groups() if g).lower()
             rows = Code.objects.in_system(System.ICD10CM).filter(
                 long_description__iexact=SESSION_TITLES[kind], billable=True

@@ -19,7 +19,7 @@ from .status import _at
 
 SENTENCE = re.compile(r"[^.;\n]+")
 NOT_NOW = re.compile(
-    r"\b(?:awaiting|candidate|evaluat\w*|listed|waitlist\w*|planned|scheduled|recommended|"
+    r"\b(?:awaiting|candidate|evaluat\w*|referr\w*|listed|waitlist\w*|planned|scheduled|recommended|"
     r"consider\w*|discussed|will|mother|father|brother|sister|son|daughter|wife|husband)\b",
     re.I,
 )
