@@ -129,10 +129,6 @@ RULES = [
     ("Alcohol use disorder, moderate, relapsed last week.", {"F10.20"}, None),
     # cancer spread to the spine: bone (C79.51), its back pain part of it
     ("Prostate cancer metastatic to the T10 vertebra.", {"C61", "C79.51"}, None),
-    # a visit's level as a number, and a follow-up or recheck as an established patient's
-    ("Hypothyroidism. Level 4 est. visit.", {"E03.9"}, {"99214"}),
-    ("Gout recheck; MDM low.", None, {"99213"}),
-    ("Hypothyroidism; back pain level 4 of 10.", None, set()),
 ]
 
 

@@ -21,20 +21,16 @@ _MDM = r"(?:(?:medical )?decision[- ]making|MDM)"
 LEVEL = re.compile(
     rf"\b{_LEVELS}(?:[- ]complexity)?\s+{_MDM}"
     rf"|\b{_MDM}(?:\s*(?:[:=-]|is|was|of|level))*\s*{_LEVELS}\b"
-    rf"|\b{_LEVELS}[- ]complexity\s*(?:[.;\n]|$)"
-    r"|\blevel ([2-5])\b(?=[^.;]{0,20}\b(?:visit|E/M|established|est\b|new))",
+    rf"|\b{_LEVELS}[- ]complexity\s*(?:[.;\n]|$)",
     re.IGNORECASE,
 )
-# An office visit's level number as coders say it (99212-99215, 99202-99205).
-NUMBERED = {"2": "straightforward", "3": "low", "4": "moderate", "5": "high"}
 EMERGENCY = re.compile(r"\bemergency (?:department|room)\b|\bED visit\b", re.IGNORECASE)
 HOSPITAL = re.compile(r"\bhospital(?:ist)?\b|\binpatient\b|\bobservation\b", re.IGNORECASE)
 NEW = re.compile(r"\bnew (?:patient|pt)\b", re.IGNORECASE)
 # A follow-up or return visit is by an established patient.
 ESTABLISHED = re.compile(
-    r"\bestablished\b|\best\.? (?:patient|pt|visit)\b"
-    r"|\b(?:follow[- ]?up|return) (?:office )?visit\b|\breturns (?:to (?:the )?clinic )?for\b"
-    r"|\bf/u\b|\brecheck\b|\broutine (?:check|visit)\b",
+    r"\bestablished\b|\best\.? (?:patient|pt)\b"
+    r"|\b(?:follow[- ]?up|return) (?:office )?visit\b|\breturns (?:to (?:the )?clinic )?for\b",
     re.IGNORECASE,
 )
 
@@ -44,7 +40,6 @@ def find(text: str) -> list[Procedure]:
     if match is None:
         return []
     level = next(g for g in match.groups() if g).lower()
-    level = NUMBERED.get(level, level)
     if EMERGENCY.search(text):
         place, status = "emergency department visit", ""
     elif HOSPITAL.search(text) and not NEW.search(text):
