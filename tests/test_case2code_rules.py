@@ -18,6 +18,7 @@ RULES = [
     ("Type 2 diabetes; she had a heart transplant in 2015.", {"E11.9", "Z94.1"}, None),
     ("Hypertension. He is awaiting a kidney transplant.", {"I10"}, None),
     ("Hypertension. His brother had a kidney transplant.", {"I10"}, None),
+    ("CKD stage 5, referred for kidney transplant evaluation.", {"N18.5"}, None),
     # acquired absence of a limb or breast (Z89, Z90)
     (
         "Hypertension. Status post right above-knee amputation in 2018, walks with a prosthesis.",
@@ -67,6 +68,7 @@ RULES = [
         None,
     ),
     ("Carcinoma of the left breast; chemotherapy was declined.", {"C50.912"}, None),
+    ("Colon cancer; today's chemotherapy session postponed.", {"C18.9"}, None),
     # long-term insulin by its brand or kind (Z79.4)
     (
         "Type 2 diabetes. Injects insulin detemir nightly.",
