@@ -60,7 +60,10 @@ def main() -> None:
     print(f"expected codes the catalogue does not hold (not scored): {len(tally.not_held)}")
     sets = [
         ("held-out set (written blind, then used to find general gaps)", evaluation.heldout()),
-        ("blind set (measured, never tuned on: the figure for unseen text)", evaluation.blind()),
+        (
+            "second held-out set, blind.jsonl (written blind, then used to find general gaps)",
+            evaluation.blind(),
+        ),
     ]
     for title, rows in sets:
         held = evaluation.measure(rows)

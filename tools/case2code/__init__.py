@@ -16,14 +16,20 @@ from dataclasses import dataclass, field
 from codes.models import Code
 
 from . import (
+    allergies,
+    burns,
     companions,
     diagnoses,
     drugs,
     encounters,
     neoplasms,
+    obstetric,
+    organisms,
     procedures,
     specific,
     status,
+    substances,
+    surgical,
     visits,
 )
 from .counting import Procedure
@@ -54,9 +60,15 @@ def suggest(text: str, setting: str = "outpatient") -> Suggestions:
         result.notices.append(notice)
     result.diagnoses += companions.find(text, result.diagnoses)
     result.diagnoses = specific.find(text, result.diagnoses)
+    result.diagnoses += organisms.find(text, result.diagnoses)
+    result.diagnoses += burns.find(text, result.diagnoses)
     result.diagnoses += drugs.find(text, {d.code for d in result.diagnoses})
+    result.diagnoses = obstetric.find(text, result.diagnoses)
     result.diagnoses = status.find(text, result.diagnoses)
+    result.diagnoses = substances.find(text, result.diagnoses)
     result.diagnoses = neoplasms.find(text, result.diagnoses)
+    result.diagnoses = surgical.find(text, result.diagnoses)
+    result.diagnoses = allergies.find(text, result.diagnoses)
     found = visits.find(text) + procedures.find(text, setting)
     seen: dict[str, Procedure] = {}
     for procedure in found:

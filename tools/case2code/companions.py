@@ -7,6 +7,8 @@ is followed only when it names one billable code and every word of its item is i
 case, not negated.
 """
 
+import re
+
 from codes.formats import System
 from codes.models import Code, CodeNote
 from codes.notelinks import TOKEN
@@ -16,6 +18,13 @@ from .matching import negated_stems
 from .words import stems, words
 
 GENERIC = stems("code identify use additional status control using if applicable any")
+# A sentence about what may come (a transplant evaluation, dialysis being planned) says
+# nothing the patient has now.
+PLANNED = re.compile(
+    r"[^.;\n]*\b(?:awaiting|candidate|evaluat\w*|referr\w*|planned|planning|scheduled|"
+    r"recommended|consider\w*|discuss\w*|will|may need|waitlist\w*)\b[^.;\n]*",
+    re.I,
+)
 
 
 def find(text: str, found: list[Diagnosis]) -> list[Diagnosis]:
@@ -27,8 +36,9 @@ def find(text: str, found: list[Diagnosis]) -> list[Diagnosis]:
         code__code__in=levels,
         kind=CodeNote.Kind.USE_ADDITIONAL_CODE,
     ).values_list("text", flat=True)
-    case_words = words(text)
-    said = {w.stem for w in case_words} - negated_stems(text)
+    now = PLANNED.sub(lambda m: " " * len(m.group()), text)
+    case_words = words(now)
+    said = {w.stem for w in case_words} - negated_stems(now)
     wanted: dict[str, set[str]] = {}
     for note in notes:
         mentions = list(TOKEN.finditer(note))

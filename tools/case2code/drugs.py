@@ -20,7 +20,8 @@ CLASSES = {
     "anticoagulant anticoagulants anticoagulation coumadin eliquis xarelto",
     "antithrombotics/antiplatelets": "clopidogrel prasugrel ticagrelor antiplatelet plavix",
     "aspirin": "aspirin",
-    "insulin": "insulin",
+    "insulin": "insulin glargine detemir degludec lispro aspart glulisine lantus humalog "
+    "novolog levemir tresiba",
     "oral hypoglycemic drugs": "metformin glipizide glyburide glimepiride sitagliptin "
     "linagliptin saxagliptin pioglitazone empagliflozin dapagliflozin canagliflozin",
     "injectable non-insulin antidiabetic drugs": "dulaglutide liraglutide exenatide tirzepatide",
@@ -29,6 +30,10 @@ CLASSES = {
     "bisphosphonates": "alendronate risedronate ibandronate",
     "selective estrogen receptor modulators": "tamoxifen raloxifene",
     "aromatase inhibitors": "anastrozole letrozole exemestane",
+    "calcineurin inhibitor": "tacrolimus cyclosporine prograf",
+    "mammalian target of rapamycin (mtor) inhibitor": "sirolimus everolimus",
+    "inhibitors of nucleotide synthesis": "mycophenolate azathioprine cellcept",
+    "janus kinase inhibitor": "tofacitinib baricitinib upadacitinib",
 }
 NAMES = {name: cls for cls, names in CLASSES.items() for name in names.split()}
 DRUG = re.compile(r"\b(" + "|".join(sorted(NAMES, key=len, reverse=True)) + r")\b", re.I)
@@ -36,7 +41,8 @@ SENTENCE = re.compile(r"[^.;\n]+")
 # Said of a drug taken now and for a while.
 LONG = re.compile(
     r"\b(takes|taking|uses|using|injects|long[- ]term|daily|every (day|night|morning)|"
-    r"nightly|twice a day|chronic(ally)?|maintained on|maintenance|remains on|continues|"
+    r"nightly|at bedtime|twice (?:a day|daily)|regimen|chronic(ally)?|maintained on|"
+    r"maintenance|remains on|continues|"
     r"meds|medications|home medications|qd|qhs|qam|qpm|bid|tid|qid)\b|"
     r"\bon (long[- ]term )?" + DRUG.pattern,
     re.IGNORECASE,

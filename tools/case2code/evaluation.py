@@ -1,6 +1,6 @@
 """Case2Code measured on our evaluation set (tests/eval/case2code/cases.jsonl, the set
-the rules were tuned on) and on the held-out set (heldout.jsonl, written blind to the
-engine, then used once to find general gaps).
+the rules were tuned on) and on the two held-out sets (heldout.jsonl and blind.jsonl,
+each written blind to the engine, then used once to find general gaps).
 
 Diagnoses and procedures are compared as sets of codes; only expected codes the
 catalogue holds count (a code we do not hold cannot be suggested), and a suggestion the
@@ -59,7 +59,8 @@ def heldout() -> list[dict]:
 
 
 def blind() -> list[dict]:
-    """The blind cases: measured, never tuned on; the figure to trust on unseen text."""
+    """The second held-out set (blind.jsonl): written blind, then used to find general
+    gaps; first measured 0.618 / 0.857 for diagnoses before any rule saw it."""
     return _read(BLIND)
 
 

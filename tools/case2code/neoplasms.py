@@ -5,7 +5,9 @@ Where a cancer has spread is a secondary neoplasm (C77-C79) coded beside the pri
 further treatment directed at it and no evidence of it left, is no longer current: it
 is its personal history (Z85, guideline I.C.2.d), and a visit to check for recurrence is
 a follow-up examination after completed treatment (Z08). Treatment still going on
-(adjuvant hormone therapy, chemotherapy) keeps it current.
+(adjuvant hormone therapy, chemotherapy) keeps it current. A visit whose purpose is a
+session of chemotherapy or immunotherapy for the cancer is that encounter (Z51.11,
+Z51.12), listed first (guideline I.C.2.e.2); being "on chemotherapy" is not.
 """
 
 import re
@@ -20,8 +22,8 @@ SENTENCE = re.compile(r"[^.;\n]+")
 # "metastases to the brain", "metastatic to the right lung"; "liver mets", "bone metastases".
 SPREAD = (
     re.compile(
-        r"\bmetasta\w*\s+(?:to|in|into|involving)\s+(?:the\s+)?"
-        r"((?:right |left )?[a-z]+(?: nodes?)?)",
+        r"\bmetasta\w*\s+(?:[a-z]+\s+){0,3}?(?:to|in|into|involving)\s+(?:the\s+)?"
+        r"(?:[CTLS]\d{1,2}\s+)?((?:right |left )?[a-z]+(?: nodes?)?)",
         re.I,
     ),
     re.compile(r"\b([a-z]+)\s+(?:metastas[ie]s|metastatic disease|mets)\b", re.I),
@@ -40,6 +42,11 @@ SITES = {
     "skeletal": "bone",
     "bony": "bone",
     "bones": "bone",
+    "vertebra": "bone",
+    "vertebrae": "bone",
+    "vertebral": "bone",
+    "spine": "bone",
+    "spinal": "bone",
     "cerebral": "brain",
     "nodal": "lymph node",
     "lymph": "lymph node",
@@ -66,11 +73,38 @@ ONGOING = re.compile(
 )
 FOLLOW_UP = re.compile(r"\b(?:surveillance|follow[- ]?up|recheck|check for recurrence)\b", re.I)
 SECONDARY = ("C77", "C78", "C79")
+# The visit is a session of the treatment: "cycle 3 of chemotherapy", "here for chemo",
+# "chemotherapy infusion today".
+SESSION = re.compile(
+    r"\b(?:cycle|round|session|course|dose|day)\s*#?\s*(?:\d+|one|two|three|four|five|six)"
+    r"\s+of\s+(?:\w+\s+)?(chemo|immuno)\w*"
+    r"|\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|next|another)\s+"
+    r"(?:cycle|round|session|dose|infusion)\s+of\s+(?:\w+\s+)?(chemo|immuno)\w*"
+    r"|\b(?:here|seen|presents|admitted|comes?|scheduled today)\b[^.;]{0,40}?\bfor\s+"
+    r"(?:(?:his|her|the|next|scheduled|\w+-?based)\s+)*(chemo|immuno)\w*"
+    r"|\b(chemo|immuno)\w*\s+(?:infusion|session|administration|cycle)\b",
+    re.I,
+)
+NO_SESSION = re.compile(
+    r"\b(?:no|not|declin\w*|refus\w*|held|deferred|postponed|consider\w*|discuss\w*|"
+    r"plan\w*|will|candidate)\b[^.;]{0,30}$",
+    re.I,
+)
+CALLED_OFF = re.compile(r"\b(?:postponed|deferred|held|cancel\w*|declined|refused)\b", re.I)
+SESSION_TITLES = {
+    "chemo": "Encounter for antineoplastic chemotherapy",
+    "immuno": "Encounter for antineoplastic immunotherapy",
+}
 
 
 def find(text: str, found: list[Diagnosis]) -> list[Diagnosis]:
     """`found` with secondary sites added and a finished cancer turned into its history."""
     out = list(found) + [d for d in _spread(text) if d.code not in {f.code for f in found}]
+    sites = {d.code for d in out if d.code.startswith(SECONDARY) and d.code != "C79.9"}
+    if sites:  # the site named: not the unspecified secondary
+        out = [d for d in out if d.code != "C79.9"]
+    if "C79.51" in sites:  # back pain from a spread to the spine is part of it
+        out = [d for d in out if not d.code.startswith(("M54.5", "M54.6", "M54.9"))]
     primary = [d for d in out if d.code.startswith("C") and not d.code.startswith(SECONDARY)]
     finished = _finished(text, {d.code for d in out})
     if primary and finished:
@@ -89,7 +123,26 @@ def find(text: str, found: list[Diagnosis]) -> list[Diagnosis]:
         )
         for code, title in rows.values_list("code", "long_description")[:1]:
             out.insert(0, Diagnosis(code, title, reason.start(), reason.end(), reason.group()))
+    session = _session(text) if any(d.code.startswith("C") for d in out) else None
+    if session and session.code not in {d.code for d in out}:
+        out.insert(0, session)
     return out
+
+
+def _session(text: str) -> Diagnosis | None:
+    """The encounter for a session of chemotherapy or immunotherapy for the cancer."""
+    for sentence in SENTENCE.finditer(text):
+        hit = SESSION.search(sentence.group())
+        said = sentence.group()
+        if hit and not NO_SESSION.search(said[: hit.start()]) and not CALLED_OFF.search(said):
+            kind = next(g for g in hit.groups() if g).lower()
+            rows = Code.objects.in_system(System.ICD10CM).filter(
+                long_description__iexact=SESSION_TITLES[kind], billable=True
+            )
+            start, end = sentence.start() + hit.start(), sentence.start() + hit.end()
+            for code, title in rows.values_list("code", "long_description")[:1]:
+                return Diagnosis(code, title, start, end, text[start:end])
+    return None
 
 
 def _finished(text: str, codes: set[str]) -> bool:

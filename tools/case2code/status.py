@@ -38,7 +38,8 @@ CURRENT = re.compile(
     re.I,
 )
 OTHERS = re.compile(
-    r"\b(?:mother|father|husband|wife|partner|parents?|brother|sister|household|"
+    r"\b(?:mother|father|mom|dad|grand\w+|husband|wife|spouse|partner|boyfriend|girlfriend|"
+    r"roommates?|caregivers?|lives with smokers|no one|nobody|parents?|brother|sister|household|"
     r"secondhand|second-hand|passive|exposure|exposed|family)\b",
     re.I,
 )
@@ -48,6 +49,18 @@ PRODUCTS = (
     (re.compile(r"\b(?:cigars?|pipe|vap\w*|e-cig\w*)\b", re.I), "other tobacco product"),
 )
 TOBACCO_CODES = ("Z72.0", "F17.2", "Z87.891")
+# Someone else's smoke the patient breathes: exposure (Z77.22), not the patient's habit;
+# at work it is occupational (Z57.31), which this rule leaves alone.
+NO_EXPOSURE = re.compile(
+    r"\b(?:no(?: one|body)?|never|denies|without|non-?smoking)\b[^.;]{0,25}"
+    r"\b(?:smok\w*|exposure|tobacco)\b|\b(?:work\w*|coworkers?|occupation\w*|job)\b|"
+    r"\b(?:outside|outdoors)\b|"
+    r"\b(?:quit|stopped|former|used to|gave up)\b",
+    re.I,
+)
+EXPOSURE_TITLE = (
+    "Contact with and (suspected) exposure to environmental tobacco smoke (acute) (chronic)"
+)
 OXYGEN = re.compile(
     r"\b(?:home|long[- ]term|chronic|baseline|nocturnal|continuous)\b[^.;]{0,30}?"
     r"\b(?:oxygen|O2)\b(?!\s*(?:sat|level|saturation))|\boxygen[- ]dependen\w*"
@@ -61,7 +74,7 @@ RECEPTORS = (
 )
 SIGN = r"[- ]?(?:\(|status )?(positive|negative|\+|-)"
 WEEKS = re.compile(
-    r"\bat (\d{1,2})\s*(?:\+\s*\d\s*)?(?:completed )?(?:weeks?|wks?)\b"
+    r"\bat (\d{1,2})\s*(?:\+\s*\d\s*)?(?:completed )?(?:weeks?|wks?|w(?=\d\s*d\b|\b))"
     r"|\b(\d{1,2})\s*(?:completed )?(?:weeks?|wks?)['’]?\s*(?:\d\s*days?\s*)?"
     r"(?:of )?(?:gestation|pregnan\w*|GA)\b|\b(?:GA|gestational age)(?: of|:)?\s*(\d{1,2})\b",
     re.I,
@@ -78,13 +91,26 @@ OTHER = re.compile(r"\bG[2-9]\b|\bG[2-9]\s*P\d|\bmultigravida\b", re.I)
 def find(text: str, found: list[Diagnosis]) -> list[Diagnosis]:
     """`found` with the statuses the case states added; a tobacco statement replaces any
     tobacco code found from single words."""
-    out = list(found)
+    others = [
+        (s.start(), s.end())
+        for s in SENTENCE.finditer(text)
+        if TOBACCO.search(s.group()) and OTHERS.search(s.group())
+    ]  # sentences of someone else's smoking: never the patient's tobacco code
+    out = [
+        d
+        for d in found
+        if not (d.code.startswith(TOBACCO_CODES) and any(a <= d.start < b for a, b in others))
+    ]
+    exposure = _exposure(text)
     decided, tobacco = _tobacco(text)
     if decided:
         out = [d for d in out if not d.code.startswith(TOBACCO_CODES)]
         out += [tobacco] if tobacco is not None else []
     known = {d.code for d in out}
-    for extra in (_oxygen(text), *_receptors(text, known), *_pregnancy(text, known)):
+    # Z77.22 excludes nicotine dependence and tobacco use (Excludes1)
+    smoker = any(c.startswith(("F17", "Z72.0")) for c in known)
+    said = _at(EXPOSURE_TITLE, text, *exposure) if exposure and not smoker else None
+    for extra in (said, _oxygen(text), *_receptors(text, known), *_pregnancy(text, known)):
         if extra is not None and extra.code not in known:
             out.append(extra)
             known.add(extra.code)
@@ -133,6 +159,15 @@ def _tobacco(text: str) -> tuple[bool, Diagnosis | None]:
         title = "Personal history of nicotine dependence"
         return True, _at(title, text, former.start(), former.end())
     return never, None
+
+
+def _exposure(text: str) -> tuple[int, int] | None:
+    """The sentence that says someone else smokes around the patient."""
+    for sentence in SENTENCE.finditer(text):
+        said = sentence.group()
+        if TOBACCO.search(said) and OTHERS.search(said) and not NO_EXPOSURE.search(said):
+            return sentence.start(), sentence.end()
+    return None
 
 
 def _oxygen(text: str) -> Diagnosis | None:

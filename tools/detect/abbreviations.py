@@ -93,6 +93,10 @@ ABBREVIATIONS = {
     "l4": "fourth lumbar vertebra",
     "l5": "fifth lumbar vertebra",
     "bilat": "bilateral",
+    "fx": "fracture",
+    "fxs": "fractures",
+    "om": "otitis media",
+    "aom": "acute otitis media",
     # cue words: spelled out so the assertion rules read one form
     "h/o": "history of",
     "hx": "history",
@@ -137,5 +141,6 @@ CAPS_ONLY = frozenset(
         "ibs",
         "ibd",
         "pud",
+        "om",
     ]
 )

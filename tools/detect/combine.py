@@ -118,6 +118,8 @@ INTEGRAL = {
     "R25.1": ("F10.13", "F10.23", "F10.93", "E05", "G20", "G25.0"),
     "R61": ("F10.13", "F10.23", "F10.93", "E05"),
     "R31": ("N20", "N30", "N39"),
+    # the callus of a healing fracture is bone, not a callosity of the skin
+    "L84": ("S02", "S12", "S22", "S32", "S42", "S52", "S62", "S72", "S82", "S92", "M84"),
     # a rash and itching are what dermatitis, hives and the viral rashes are
     "R21": (*DERMATITIS, "L40", "L50", "B01", "B02", "B05", "B06", "B09"),
     "L29": (*DERMATITIS, "L50", "B02"),

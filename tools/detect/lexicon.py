@@ -68,6 +68,7 @@ TERMS = {
     "obesity": "E66.9",
     "morbid obesity": "E66.01",
     "dehydration": "E86.0",
+    "dehydrated": "E86.0",
     "hypokalemia": "E87.6",
     "hyponatremia": "E87.1",
     "vitamin d deficiency": "E55.9",

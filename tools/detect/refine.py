@@ -135,19 +135,25 @@ def refine(cat: Catalogue, anchor: str, said: set[str], near: set[str]) -> Choic
         implied |= set(cat.entries[root].words) - NEVER_IMPLIED
     own = cat.entries[anchor]
     implied |= set(own.words - own.without) - NEVER_IMPLIED
+    under = [code for root in roots for code in cat.billable_under(root)]
+    if under:  # a word every candidate's title has tells none apart: never required
+        implied |= frozenset.intersection(
+            *(cat.entries[c].words - cat.entries[c].without for c in under)
+        )
     heard = context_words(said)
     context = heard | implied
-    plain = heard - DEFAULTS
+    # in the ear chapter a side said alone ("OM, right") is that ear
+    defaults = DEFAULTS | ({"ear"} if "H60" <= anchor[:3] <= "H95" else set())
+    plain = heard - defaults
     near = context_words(near)
     best: list[tuple[tuple[int, ...], str]] = []
-    under = [code for root in roots for code in cat.billable_under(root)]
     for position, code in enumerate(under):
         entry = cat.entries[code]
         needed = entry.words - entry.without
         if entry.without & said - {"without"}:
             continue  # the title says "without" what the note says is there
         missing = needed - context
-        if missing - DEFAULTS and code != anchor:
+        if missing - defaults and code != anchor:
             continue
         used = (entry.words | entry.bonus) & plain
         both = int("bilateral" in used)  # said on both sides: not one side named later

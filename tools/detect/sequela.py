@@ -66,7 +66,7 @@ def _tied(text: str, residual: "Finding", cause: "Finding") -> bool:
     if not residual.end <= cause.end or cause.start < residual.start:
         return False
     between = text[residual.end : cause.end]  # an injury's span may open on its site words
-    if SENTENCE_END.search(between) or len(between) > 80 or not LINK.search(between):
+    if SENTENCE_END.search(between) or len(between) > 120 or not LINK.search(between):
         return False
     stop = SENTENCE_END.search(text, cause.end)
     sentence = text[residual.start : stop.start() if stop else len(text)]
