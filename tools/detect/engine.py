@@ -79,6 +79,12 @@ def detect(text: str, setting: str = "outpatient") -> list[Finding]:
             for m in matches
         ):
             sited.append(tumour)
+    sited = [  # a site's fallback reading gives way to an injury a title named
+        i
+        for i in sited
+        if i.source != HEADING
+        or not any(m.anchor[0] == "S" and matcher.overlap(m, i) for m in matches)
+    ]
     if sited:
         matches = [m for m in matches if not any(matcher.overlap(m, i) for i in sited)]
         matches = sorted(matches + sited, key=lambda m: m.first)

@@ -5,9 +5,9 @@ injuries named by kind and site in any order, and cancers named before their sit
 
 from dataclasses import dataclass
 
-from .catalogue import HEADS, LEXICON, Catalogue
+from .catalogue import HEADING, HEADS, LEXICON, Catalogue
 from .lexicon import MIN_TYPO_LENGTH
-from .refine import DEFAULTS, context_words
+from .refine import DEFAULTS, FALLBACK, context_words
 from .text import STOP, Word
 
 NEGATORS = frozenset(["no", "without", "not"])
@@ -127,20 +127,32 @@ def injuries(cat: Catalogue, ws: list[Word], home: list[int]) -> list[Match]:
         }
         said = {ws[k].norm for k in members} - STOP - denied
         context = context_words(said) | ({"without"} if denied else set())
-        best: tuple[tuple[int, int, int], str] | None = None
-        for position, code in enumerate(cat.injuries[w.norm]):
-            entry = cat.entries[code]
-            if (entry.words - entry.without - DEFAULTS) - context:
-                continue
-            rank = (len(entry.words & context), -len(entry.words - context), -position)
-            if best is None or rank > best[0]:
-                best = (rank, code)
+        best, source = _best_injury(cat, w.norm, context), LEXICON
+        wider = context | {part for word in said for part in FALLBACK.get(word, ())}
+        if (best is None or best[0][0] < 2) and wider != context:
+            # "fracture of the wrist": the carpal bones, unless a title named it (Colles)
+            best, source = _best_injury(cat, w.norm, wider), HEADING
         if best is None or best[0][0] < 2:
             continue
         words_of = cat.entries[best[1]].words
         used = [k for k in members if ws[k].norm in words_of or k == i]
-        out.append(Match(min(used), max(used), best[1], LEXICON, False))
+        out.append(Match(min(used), max(used), best[1], source, False))
     return out
+
+
+def _best_injury(
+    cat: Catalogue, head: str, context: set[str]
+) -> tuple[tuple[int, int, int], str] | None:
+    """The injury code of this kind whose title the context says most of."""
+    best: tuple[tuple[int, int, int], str] | None = None
+    for position, code in enumerate(cat.injuries[head]):
+        entry = cat.entries[code]
+        if (entry.words - entry.without - DEFAULTS) - context:
+            continue
+        rank = (len(entry.words & context), -len(entry.words - context), -position)
+        if best is None or rank > best[0]:
+            best = (rank, code)
+    return best
 
 
 # A neoplasm named before its site ("carcinoma of the prostate", "malignant tumour of the

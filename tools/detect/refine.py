@@ -94,7 +94,7 @@ IMPLIES = {
     "heel": ("foot", "midfoot"),  # the tabular's site is "heel and midfoot"
     "bilateral": ("both",),
     "acl": ("anterior", "cruciate"),
-    "wrist": ("upper", "limb", "carpal", "bone"),  # a wrist fracture: the carpal bones
+    "wrist": ("upper", "limb"),
     "carpal": ("upper", "limb"),
     "elbow": ("upper", "limb"),
     "shoulder": ("upper", "limb"),
@@ -108,6 +108,9 @@ IMPLIES = {
     "gestation": ("pregnancy",),
     "malleolus": ("fibula", "tibia"),
 }
+# What a site means when no injury code names the site itself: a fracture of the wrist,
+# no bone named, is of the carpal bones (but a Colles fracture of the wrist is the radius).
+FALLBACK = {"wrist": ("carpal", "bone")}
 # Never taken from a heading: "other", and "fetus" (a fetus is numbered only when the
 # note names it, in a multiple gestation).
 NEVER_IMPLIED = frozenset(["other", "specified", "fetus"])
