@@ -6,7 +6,8 @@ only a Medicare G code describes, and never a quality-measure or "unclassified" 
 Diagnoses: a vaccine, a titer or a screening names no disease the patient has; a count
 ("three times weekly") is no CKD stage; a meniscus tear and a wrist fracture as notes say
 them, a broken bottle breaks no bone, inclusion terms without their bracketed short form
-(HFrEF), norovirus, a flare as an exacerbation. Several sentences must not fire."""
+(HFrEF), norovirus, a flare as an exacerbation, a lumbar strain, healing said in other
+words (7th character D), an organism only suspected. Several sentences must not fire."""
 
 import pytest
 
@@ -56,6 +57,14 @@ DIAGNOSES = [
     ("Norovirus infection with vomiting.", {"A08.11"}),
     ("COPD flare with more sputum this week.", {"J44.1"}),
     ("AECOPD, started on prednisone.", {"J44.1"}),
+    ("Lumbar strain from lifting a box 8 weeks ago, healing as expected.", {"S39.012D"}),
+    (
+        "Closed fracture of the right distal radius 5 weeks ago; cast removed today, healing "
+        "on schedule.",
+        {"S52.501D"},
+    ),
+    ("Wound culture sent; MRSA suspected. Cellulitis of the left lower leg.", {"L03.116"}),
+    ("Cellulitis of the left lower leg; wound culture grew MRSA.", {"L03.116", "B95.62"}),
 ]
 
 

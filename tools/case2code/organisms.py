@@ -41,6 +41,12 @@ ORGANISMS = (
 NOT_GROWN = re.compile(
     r"\b(?:no|negative|not|without|rule out|r/o|pending|awaiting)\b[^.;]{0,25}$", re.I
 )
+# Said after the organism: "MRSA suspected, results pending", "E. coli ruled out".
+NOT_GROWN_AFTER = re.compile(
+    r"^[^.;]{0,25}?\b(?:suspected|possible|possibly|likely|pending|negative|ruled out|"
+    r"not (?:grown|found|isolated))\b",
+    re.I,
+)
 ASKS = re.compile(r"\bB95\b.*\binfectious agent|\binfectious agent\b.*\bB95\b", re.I)
 
 
@@ -52,6 +58,8 @@ def find(text: str, found: list[Diagnosis]) -> list[Diagnosis]:
     for words, title in ORGANISMS:
         hit = re.search(rf"\b(?:{words})(?![\w-])", text, re.I)
         if not hit or NOT_GROWN.search(text[max(0, hit.start() - 40) : hit.start()]):
+            continue
+        if NOT_GROWN_AFTER.search(text[hit.end() : hit.end() + 40]):
             continue
         rows = rows or list(
             Code.objects.in_system(System.ICD10CM)

@@ -29,7 +29,8 @@ NEGATORS = frozenset(["no", "not", "without", "denies", "negative"])
 # A visit after active treatment, in the healing phase, and a first visit.
 SUBSEQUENT = re.compile(
     r"\bfollow[- ]?up (visit|encounter|of)\b|\b(is|are|has been) healing\b|"
-    r"\bhealing (well|as expected|normally)|\bcast (change|removal)\b",
+    r"\bhealing (well|as expected|normally|on schedule)|\bcast (change|removal)\b|"
+    r"\bcast (was )?(changed|removed)\b|\brecovering from\b",
     re.IGNORECASE,
 )
 INITIAL = re.compile(r"\b(first|initial) (visit|encounter)\b|\bnew injury\b", re.IGNORECASE)

@@ -89,6 +89,7 @@ IMPLIES = {
     "hand": ("limb",),
     "palm": ("hand", "limb"),
     "norovirus": ("norwalk", "agent"),  # the tabular's name for it
+    "lumbar": ("lower", "back"),  # a lumbar strain: the lower back's muscle
     "eye": ("eye",),
     "ear": ("ear",),
     "heel": ("foot", "midfoot"),  # the tabular's site is "heel and midfoot"

@@ -145,9 +145,19 @@ COUNTED = frozenset(_COUNTED_TEXT.split())
 THINGS = frozenset(
     ["glass", "bottle", "window", "plate", "mirror", "dish", "cup", "mug", "chair", "glasses"]
 )
+# A genus written as its initial before the species, as the tabular spells it.
+GENERA = {
+    ("e", "coli"): "escherichia",
+    ("h", "pylori"): "helicobacter",
+    ("s", "aureus"): "staphylococcus",
+    ("k", "pneumoniae"): "klebsiella",
+    ("p", "aeruginosa"): "pseudomonas",
+    ("h", "influenzae"): "hemophilus",
+    ("c", "difficile"): "clostridium",
+}
 SPLIT = re.compile(r"[-/.]")
 NUMBER = re.compile(r"[\d./]+")
-PARENTHESES = re.compile(r"\([^)]*\)")
+PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")  # and a bracketed short form: [E. coli]
 KEEP_S = ("ss", "is", "us", "ys", "ous", "ics", "sis", "itis")
 
 
@@ -210,6 +220,8 @@ def words(text: str) -> list[Word]:
             continue
         if following in THINGS and raw.lower() == "broken":
             parts = ["broken"]  # "a broken glass" cut her: no bone is broken
+        if (genus := GENERA.get((raw.lower(), following))) is not None:
+            parts = [genus]  # "E. coli": Escherichia coli
         end = match.start() + len(raw)
         out.extend(Word(part, match.start(), end) for part in parts)
     return out
@@ -225,7 +237,7 @@ def title_words(
     bare: list[str] = []
     for piece in title.split(", "):
         if (known := memo.get(piece)) is None:
-            known = memo[piece] = _norms(piece.replace("(", " ").replace(")", " "), memo)
+            known = memo[piece] = _norms(re.sub(r"[()\[\]]", " ", piece), memo)
             memo["\0" + piece] = _norms(PARENTHESES.sub(" ", piece), memo)
         full.extend(known)
         bare.extend(memo["\0" + piece])
