@@ -7,7 +7,9 @@ Diagnoses: a vaccine, a titer or a screening names no disease the patient has; a
 ("three times weekly") is no CKD stage; a meniscus tear and a wrist fracture as notes say
 them, a broken bottle breaks no bone, inclusion terms without their bracketed short form
 (HFrEF), norovirus, a flare as an exacerbation, a lumbar strain, healing said in other
-words (7th character D), an organism only suspected. Several sentences must not fire."""
+words (7th character D), an organism only suspected, quitting only talked of, a perineal
+tear by degree in a delivery note, gestational diabetes by diet (and no Z79 beside
+O24.4-, guideline I.C.15.g). Several sentences must not fire."""
 
 import pytest
 
@@ -65,6 +67,15 @@ DIAGNOSES = [
     ),
     ("Wound culture sent; MRSA suspected. Cellulitis of the left lower leg.", {"L03.116"}),
     ("Cellulitis of the left lower leg; wound culture grew MRSA.", {"L03.116", "B95.62"}),
+    ("Hypertension. Smokes a pack a day and is not ready to quit.", {"I10", "F17.210"}),
+    ("Asthma. Quit smoking cigarettes 6 years ago.", {"J45.909", "Z87.891"}),
+    (
+        "Delivery note: G3P2 at 40 weeks, spontaneous vaginal delivery of a live-born girl; a "
+        "first-degree perineal tear was repaired.",
+        {"O70.0", "Z3A.40", "Z37.0"},
+    ),
+    ("GDM managed by diet alone, 31 weeks gestation.", {"O24.410", "Z3A.31"}),
+    ("Gestational diabetes at 34 weeks, on insulin twice daily.", {"O24.414", "Z3A.34"}),
 ]
 
 

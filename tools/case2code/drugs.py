@@ -57,6 +57,9 @@ NOT_LONG = re.compile(
 )
 
 
+GESTATIONAL_CONTROL = frozenset(["Z79.4", "Z79.84", "Z79.85"])
+
+
 def find(text: str, known: set[str]) -> list[Diagnosis]:
     """Z79 codes for drugs the case says are taken long term (`known`: codes already
     suggested, not repeated)."""
@@ -69,6 +72,8 @@ def find(text: str, known: set[str]) -> list[Diagnosis]:
         for drug in DRUG.finditer(said):
             codes = _codes() if codes is None else codes
             code = codes.get(NAMES[drug.group(1).lower()])
+            if code and code[0] in GESTATIONAL_CONTROL and any(k[:5] == "O24.4" for k in known):
+                continue  # I.C.15.g: O24.4- already says how gestational diabetes is controlled
             if code and code[0] not in known and code[0] not in out:
                 start = sentence.start() + drug.start()
                 end = sentence.start() + drug.end()

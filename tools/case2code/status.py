@@ -32,6 +32,13 @@ NEVER = re.compile(
 FORMER = re.compile(
     r"\b(?:former|ex-?smoker|quit|stopped|gave up|used to|previously|remote|abstinent)\b", re.I
 )
+# Quitting only talked of: the patient still smokes ("not ready to quit", "advised to quit").
+CONTEMPLATED = re.compile(
+    r"\b(?:not ready|wants?|wanting|trying|tries|tried|plans?|planning|advised|"
+    r"counsell?ed|encouraged|thinking about|considering|unable|ready|interested in|"
+    r"motivated|help(?:ing)?)\s+(?:to\s+|on\s+|in\s+)?(?:quit\w*|stop\w*)",
+    re.I,
+)
 CURRENT = re.compile(
     r"\b(?:smokes|still smok\w*|continues to smoke|current(?:ly)?|active(?:ly)?|daily|"
     r"dependen\w*|addict\w*|(?:packs?|cigarettes?) (?:a|per) day|ppd|uses|chews)\b",
@@ -140,7 +147,7 @@ def _tobacco(text: str) -> tuple[bool, Diagnosis | None]:
     current = former = None
     never = False
     for sentence in SENTENCE.finditer(text):
-        said = sentence.group()
+        said = CONTEMPLATED.sub(" ", sentence.group())
         if not TOBACCO.search(said) or OTHERS.search(said):
             continue  # someone else's smoking is exposure, not the patient's
         if NEVER.search(said) and not FORMER.search(said):

@@ -19,6 +19,7 @@ ABBREVIATIONS = {
     "hfref": "systolic heart failure",
     "hfpef": "diastolic heart failure",
     "copd": "chronic obstructive pulmonary disease",
+    "gdm": "gestational diabetes",
     "aecopd": "chronic obstructive pulmonary disease with acute exacerbation",
     "mi": "myocardial infarction",
     "ami": "acute myocardial infarction",

@@ -166,6 +166,11 @@ HINTS = [
         re.compile(r"poorly controlled|uncontrolled|out of control|not well controlled", re.I),
         "hyperglycemia",
     ),
+    # "managed by diet alone", "diet and exercise only": the title's "diet controlled"
+    (
+        re.compile(r"\b(managed|controlled|treated) (by|with) diet\b|\bdiet (alone|only)\b", re.I),
+        "diet",
+    ),
 ]
 
 

@@ -58,6 +58,16 @@ TERMS = {
     "type 1 diabetes": "E10.9",
     "type 1 diabetic": "E10.9",
     "gestational diabetes": "O24.419",
+    # a perineal laceration graded by degree is the obstetric one (O70), said without
+    # "during delivery" in a delivery note
+    "first degree perineal laceration": "O70.0",
+    "second degree perineal laceration": "O70.1",
+    "third degree perineal laceration": "O70.20",
+    "fourth degree perineal laceration": "O70.3",
+    "first degree perineal tear": "O70.0",
+    "second degree perineal tear": "O70.1",
+    "third degree perineal tear": "O70.20",
+    "fourth degree perineal tear": "O70.3",
     "prediabetes": "R73.03",
     "hypothyroidism": "E03.9",
     "hyperthyroidism": "E05.90",
