@@ -40,6 +40,10 @@ WORDING = [
     ("Low-dose CT of the chest for lung cancer screening.", {"G0297"}),
     ("ESRD on dialysis, hypertension and chronic systolic heart failure.", set()),
     ("A supplier dispenses test strips for her home glucose meter.", {"A4253"}),
+    (
+        "Drawn today by venipuncture: a CMP and a CBC with automated differential.",
+        {"36415", "80053", "85025"},
+    ),
 ]
 
 # (text, the diagnoses expected)

@@ -88,6 +88,7 @@ def judge(
     clause_negated: set[str],
     weight: Callable[[str], float],
     cue: int | None = None,
+    others: frozenset[int] = frozenset(),
 ) -> Candidate | None:
     """A candidate with its score, or None when the code is not what the phrase says."""
     if not row.billable or row.is_deleted:
@@ -115,25 +116,41 @@ def judge(
     score = named_weight * (cover_name + cover_query)
     if row.system == System.HCPCS:
         score *= LESS_USED.get(row.code[:1], 1.0)
-    start, end = evidence(window, cue, full)
+    start, end = evidence(window, cue, full, others)
     return Candidate(row, score, start, end)
 
 
-def evidence(window: list[Word], cue: int | None, full: set[str]) -> tuple[int, int]:
+def evidence(
+    window: list[Word], cue: int | None, full: set[str], others: frozenset[int] = frozenset()
+) -> tuple[int, int]:
     """The words that named the code: the run around the procedure word whose words are
-    in the code's text (the whole window for a drug beside its dose)."""
+    in the code's text (the whole window for a drug beside its dose), stopping at another
+    procedure word ("CBC ... by venipuncture": the blood draw is a service of its own)."""
     if cue is None:
         return window[0].start, window[-1].end
     at = [i for i, w in enumerate(window) if w.start == cue]
     if not at:
         return window[0].start, window[-1].end
+    # another procedure word the code's text hardly shares names a service of its own
+    at_word: dict[int, list[str]] = {}
+    for w in window:
+        at_word.setdefault(w.start, []).append(w.stem)
+    others = frozenset(
+        p
+        for p in others
+        if 2 * sum(s in full for s in at_word.get(p, [])) < len(at_word.get(p, [1]))
+    )
     first = last = at[0]
-    while first > 0 and (
-        window[first - 1].stem in full or window[first - 1].start == window[first].start
+    while (
+        first > 0
+        and window[first - 1].start not in others
+        and (window[first - 1].stem in full or window[first - 1].start == window[first].start)
     ):
         first -= 1
-    while last + 1 < len(window) and (
-        window[last + 1].stem in full or window[last + 1].start == window[last].start
+    while (
+        last + 1 < len(window)
+        and window[last + 1].start not in others
+        and (window[last + 1].stem in full or window[last + 1].start == window[last].start)
     ):
         last += 1
     return window[first].start, window[last].end

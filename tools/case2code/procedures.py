@@ -142,6 +142,7 @@ def _clause(
         extra,
         minutes,
         bool(MEDICARE.search(text)),
+        frozenset(w.start for w in clause_words if _is_cue(w)),
     )
     queries: list[Query] = []
     queries += [Query(start, stop, None, frozenset(), dose) for start, stop, dose in drug_spans]
@@ -224,6 +225,7 @@ class Context:
     extra: dict[str, str] | None  # the code set's own words (PCS)
     minutes: float | None  # a duration the sentence gives
     medicare: bool = False  # the case names Medicare: its own G codes may be meant
+    cues: frozenset[int] = frozenset()  # where the clause's procedure words are
 
 
 def _ranked(
@@ -258,6 +260,7 @@ def _ranked(
             context.clause_negated,
             context.weight,
             query.cue,
+            context.cues - {query.cue},
         )
         if candidate is None:
             continue
