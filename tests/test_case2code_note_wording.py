@@ -44,7 +44,19 @@ WORDING = [
         "Drawn today by venipuncture: a CMP and a CBC with automated differential.",
         {"36415", "80053", "85025"},
     ),
+    (
+        "Complete transthoracic echocardiogram with spectral and color Doppler done today.",
+        {"93306"},  # not the hospital outpatient C code for the same study
+    ),
+    ("Ther ex 25 minutes: bridges, bike, step-ups.", {"97110"}),
 ]
+
+
+def test_each_timed_service_takes_the_minutes_of_its_own_clause(full_catalogue):
+    text = "Ther ex 30 min; manual therapy to the knee 15 min."
+    found = {p.code: p.units for p in suggest(text).procedures}
+    assert found == {"97110": 2, "97140": 1}
+
 
 # (text, the diagnoses expected)
 DIAGNOSES = [

@@ -30,9 +30,18 @@ def with_units(text: str, base: Procedure, row: Code, found: list[Amount]) -> li
     """The line of `row` with its units, or for a first-part code and its add-on, both."""
     if row.system == System.ICD10PCS:
         return [base]
+
+    def apart(a: Amount) -> bool:  # "30 min; manual therapy 15 min": another clause's
+        between = text[min(a.end, base.end) : max(a.start, base.start)]
+        return ";" in between
+
     nearby = sorted(
         found,
-        key=lambda a: (not a.total, min(abs(a.start - base.end), abs(a.end - base.start))),
+        key=lambda a: (
+            not a.total,
+            apart(a),
+            min(abs(a.start - base.end), abs(a.end - base.start)),
+        ),
     )
     unit = units.quantum(row.long_description) or units.quantum(row.plain_description)
     if unit is None:

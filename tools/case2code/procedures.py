@@ -46,6 +46,7 @@ MEDICINE = stems("medicine drug")
 # CPT code names the phrase (a service only a G code describes: low-dose CT screening).
 MEDICARE = re.compile(r"\bmedicare\b", re.IGNORECASE)
 MEDICARE_ONLY = re.compile(r"^G0\d{3}$")
+HOSPITAL_ONLY = re.compile(r"^C\d{4}$")  # hospital outpatient (OPPS) codes
 # A supply, a device or an orthosis is billed when it is handed over, not when the
 # patient already has it ("still wearing an ankle brace", "blood pressure normal").
 SUPPLY = re.compile(r"^(?:A[4-9]|[EKL])\d")
@@ -267,8 +268,15 @@ def _ranked(
         if drug_query and query.dose is not None:
             candidate.score *= _dose_fit(row, query.dose)
         ranked.append(candidate)
-    if not context.medicare and any(c.code.system == System.CPT for c in ranked):
-        ranked = [c for c in ranked if not MEDICARE_ONLY.match(c.code.code)]
+    if any(c.code.system == System.CPT for c in ranked):
+        # a CPT code names the service: Medicare's G0 codes only when the case names
+        # Medicare, and hospital outpatient C codes not at all
+        ranked = [
+            c
+            for c in ranked
+            if not (MEDICARE_ONLY.match(c.code.code) and not context.medicare)
+            and not HOSPITAL_ONLY.match(c.code.code)
+        ]
     return sorted(ranked, key=lambda c: -c.score)
 
 

@@ -58,11 +58,15 @@ PLAIN = {
     "pa": "view",  # an x-ray's posteroanterior view ("CXR PA/lat": two views)
     "ap": "view",
     "lat": "lateral view",
+    "ther": "therapeutic",  # "ther ex": therapeutic exercise
     "film": "xray",
     "w/o": "without",
     "articular": "joint arthro",  # intra-articular: into the joint (arthro-)
     "films": "xray",
 }
+# A word read with the one before it ("ther ex": therapeutic exercise).
+PAIRS = {("ther", "ex"): "exercise"}
+ABBREVIATED = frozenset(["ther"])  # a note's shorthand whose own letters name nothing
 # A procedure word's ending → the descriptor words it implies (removal by cutting out).
 ENDINGS = {"ectomy": "removal excision resection", "ectomies": "removal excision resection"}
 _STOP_TEXT = (
@@ -104,13 +108,21 @@ def words(
 ) -> list[Word]:
     """Content words of `text` (plain words expanded, and by `extra` too), with offsets."""
     found: list[Word] = []
+    previous = ""
     for match in TOKEN.finditer(text):
-        raw = match.group().lower()
+        raw, before, previous = match.group().lower(), previous, match.group().lower()
         if not keep_stop and (raw in STOP or raw[0].isdigit()):
             continue
         start, end = match.start() + offset, match.end() + offset
-        parts = set() if "/" in raw else {stem(raw)}  # "w/o" only stands for its word
-        meanings = (PLAIN.get(raw, ""), *EXPANSIONS.get(raw, ()), (extra or {}).get(raw, ""))
+        # "w/o", "ther ex" only stand for their words; their letters name no descriptor
+        short = "/" in raw or raw in ABBREVIATED or (before, raw) in PAIRS
+        parts = set() if short else {stem(raw)}
+        meanings = (
+            PLAIN.get(raw, ""),
+            PAIRS.get((before, raw), ""),
+            *EXPANSIONS.get(raw, ()),
+            (extra or {}).get(raw, ""),
+        )
         for meaning in meanings:
             parts.update(stem(part) for part in meaning.split() if part not in STOP)
         for ending, implied in ENDINGS.items():
