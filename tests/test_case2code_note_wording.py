@@ -49,6 +49,8 @@ WORDING = [
         {"93306"},  # not the hospital outpatient C code for the same study
     ),
     ("Ther ex 25 minutes: bridges, bike, step-ups.", {"97110"}),
+    ("Est pt with acute bronchitis. Low complexity visit.", {"99213"}),
+    ("Established patient visit of moderate complexity for gout.", {"99214"}),
 ]
 
 
@@ -92,6 +94,8 @@ DIAGNOSES = [
     ),
     ("GDM managed by diet alone, 31 weeks gestation.", {"O24.410", "Z3A.31"}),
     ("Gestational diabetes at 34 weeks, on insulin twice daily.", {"O24.414", "Z3A.34"}),
+    ("Premature heart disease in the family prompted the lipid panel.", {"Z82.49"}),
+    ("Chest pressure on exertion for 2 days.", {"R07.89"}),
 ]
 
 

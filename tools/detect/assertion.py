@@ -85,7 +85,11 @@ AFTER = [
         r"none|none known|nkda|nka|"
         r"not (seen|found|present|confirmed))\b",
     ),
-    (Status.FAMILY, r"\b(in (his|her|the patient's) (mother|father|brother|sister|family))\b"),
+    (
+        Status.FAMILY,
+        r"\b(in (his|her|the patient's) (mother|father|brother|sister|family)|"
+        r"in the family|runs in (the|his|her) family)\b",
+    ),
     (
         Status.HYPOTHETICAL,
         r"\b(can occur|could occur|may occur|might occur|can develop|may develop)\b|"

@@ -26,6 +26,7 @@ TERMS = {
     "unstable angina": "I20.0",
     "myocardial infarction": "I21.9",
     "heart attack": "I21.9",
+    "chest pressure": "R07.89",  # the Index: Pressure, chest
     "st elevation myocardial infarction": "I21.3",
     "non st elevation myocardial infarction": "I21.4",
     "stroke": "I63.9",
