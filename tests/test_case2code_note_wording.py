@@ -96,6 +96,10 @@ DIAGNOSES = [
     ("Gestational diabetes at 34 weeks, on insulin twice daily.", {"O24.414", "Z3A.34"}),
     ("Premature heart disease in the family prompted the lipid panel.", {"Z82.49"}),
     ("Chest pressure on exertion for 2 days.", {"R07.89"}),
+    (
+        "Hypertrophic scar of the right forearm, the result of a second-degree burn 2 years ago.",
+        {"L91.0", "T22.211S"},
+    ),
 ]
 
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .engine import Finding
 
 LINK = re.compile(
-    r"\b(left by|from|after|following|due to|caused by|secondary to|as a result of|"
+    r"\b(left by|from|after|following|due to|caused by|secondary to|(as a |the )?result of|"
     r"(a |the )?(late effects?|sequelae?|residuals?) of)\b",
     re.IGNORECASE,
 )
