@@ -9,7 +9,9 @@ them, a broken bottle breaks no bone, inclusion terms without their bracketed sh
 (HFrEF), norovirus, a flare as an exacerbation, a lumbar strain, healing said in other
 words (7th character D), an organism only suspected, quitting only talked of, a perineal
 tear by degree in a delivery note, gestational diabetes by diet (and no Z79 beside
-O24.4-, guideline I.C.15.g). Several sentences must not fire."""
+O24.4-, guideline I.C.15.g), Alzheimer's dementia with its F02 code, an abscess by site
+or organ, hypoxic respiratory failure, a shot that is or is not a vaccine, test strips
+not "for dialysis" unless the case says so. Several sentences must not fire."""
 
 import pytest
 
@@ -51,6 +53,10 @@ WORDING = [
     ("Ther ex 25 minutes: bridges, bike, step-ups.", {"97110"}),
     ("Est pt with acute bronchitis. Low complexity visit.", {"99213"}),
     ("Established patient visit of moderate complexity for gout.", {"99214"}),
+    ("Simple I&D of a single abscess on the back.", {"10060"}),
+    ("Depo-Provera shot given IM today.", set()),  # no vaccine: no 90471
+    ("Tetanus shot given after the cut.", {"90471"}),
+    ("Insulin-treated type 2 diabetic; 100 blood glucose test strips dispensed.", {"A4253"}),
 ]
 
 
@@ -99,6 +105,19 @@ DIAGNOSES = [
     (
         "Hypertrophic scar of the right forearm, the result of a second-degree burn 2 years ago.",
         {"L91.0", "T22.211S"},
+    ),
+    (
+        "Keloid on the right forearm at the site of a laceration sutured two years ago.",
+        {"L91.0", "S51.811S"},
+    ),
+    ("PT note: 4 wks out from a lumbar strain, continuing rehab.", {"S39.012D"}),
+    ("Acute hypoxic respiratory failure due to pneumococcal pneumonia.", {"J96.01", "J13"}),
+    ("Late-onset Alzheimer's dementia, moderate stage.", {"G30.1", "F02.B0"}),
+    ("Abscess of the right axilla, drained.", {"L02.411"}),
+    ("Lung abscess on the chest CT.", {"J85.2"}),
+    (
+        "Annual physical exam, no new complaints or abnormal findings. Code the diagnosis.",
+        {"Z00.00"},
     ),
 ]
 

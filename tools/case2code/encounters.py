@@ -41,6 +41,8 @@ VISIT = re.compile(
 )
 # An abnormal finding the case reports; "no abnormal findings" is not one.
 ABNORMAL = re.compile(r"(?<!no )(?<!without )\babnormal (?:finding|result)s?\b", re.I)
+# "no new complaints or abnormal findings": the "no" reaches across the list
+NO_ABNORMAL = re.compile(r"\b(?:no|without)\b[^.;]{0,40}\babnormal (?:finding|result)s?\b", re.I)
 CHILD = re.compile(
     r"\bwell[- ](?:child|baby|adolescent)\b|\b(?:infant|toddler|newborn|boy|girl|child)\b"
     r"|\b(\d{1,2})[- ]?(?:y/?o|yo|years?[- ]old|-year-old|months?[- ]old)\b",
@@ -132,7 +134,8 @@ def _screening(said: str) -> tuple[str, str] | None:
 def _wellness(text: str) -> tuple[str, str] | None:
     """The general examination, a child's or an adult's; with abnormal findings only when
     the case reports one."""
-    words = "abnormal findings" if ABNORMAL.search(text) else "without abnormal findings"
+    abnormal = ABNORMAL.search(text) and not NO_ABNORMAL.search(text)
+    words = "abnormal findings" if abnormal else "without abnormal findings"
     age = CHILD.search(text)
     child = age is not None and (
         not age.group(1) or "month" in age.group().lower() or int(age.group(1)) < 18

@@ -41,6 +41,7 @@ WINDOW = 4  # content words each side of a cue that make its search query
 HITS = 10
 PCS_HITS = 30  # a PCS table holds many codes that differ by one axis
 MEDICINE = stems("medicine drug")
+DIALYSIS = next(iter(stems("dialysis")))
 # Medicare's own codes for services CPT also describes (G0xxx: its ECG with the welcome
 # visit, its screening colonoscopy) are meant only when the case names Medicare or no
 # CPT code names the phrase (a service only a G code describes: low-dose CT screening).
@@ -144,6 +145,7 @@ def _clause(
         minutes,
         bool(MEDICARE.search(text)),
         frozenset(w.start for w in clause_words if _is_cue(w)),
+        frozenset(stems(text)),
     )
     queries: list[Query] = []
     queries += [Query(start, stop, None, frozenset(), dose) for start, stop, dose in drug_spans]
@@ -227,6 +229,7 @@ class Context:
     minutes: float | None  # a duration the sentence gives
     medicare: bool = False  # the case names Medicare: its own G codes may be meant
     cues: frozenset[int] = frozenset()  # where the clause's procedure words are
+    case_stems: frozenset[str] = frozenset()  # every stem of the case
 
 
 def _ranked(
@@ -249,6 +252,8 @@ def _ranked(
         drug = matching.is_drug(row)
         if (drug and not (drug_query or context.dosed)) or (drug_query and not drug):
             continue  # a drug code needs a dose; a dose names only a drug
+        if DIALYSIS in stems(row.long_description) and DIALYSIS not in context.case_stems:
+            continue  # strips "for dialysis" are for a patient the case says is on dialysis
         if context.minutes is not None and not pcs.holds(row.long_description, context.minutes):
             continue  # the code's hour range does not hold the time the case gives
         need = query_stems if drug_query else set(query.required)

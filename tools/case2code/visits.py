@@ -21,7 +21,7 @@ _MDM = r"(?:(?:medical )?decision[- ]making|MDM)"
 LEVEL = re.compile(
     rf"\b{_LEVELS}(?:[- ]complexity)?\s+{_MDM}"
     rf"|\b{_MDM}(?:\s*(?:[:=-]|is|was|of|level))*\s*{_LEVELS}\b"
-    rf"|\b{_LEVELS}[- ]complexity\s*(?:[.;\n]|$)"
+    rf"|\b{_LEVELS}[- ]complexity\s*(?:[.;:\n]|$)"
     rf"|\b{_LEVELS}[- ]complexity (?:office |outpatient |E/?M )?visit\b"
     rf"|\bvisit of {_LEVELS}(?:[- ]complexity)?\b",
     re.IGNORECASE,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from codes.searchwords import EXPANSIONS
 
-TOKEN = re.compile(r"x-rays?|w/o\b|[A-Za-z][A-Za-z'’]*|\d+(?:[.,]\d+)*", re.IGNORECASE)
+TOKEN = re.compile(r"x-rays?|w/o\b|i&d\b|[A-Za-z][A-Za-z'’]*|\d+(?:[.,]\d+)*", re.IGNORECASE)
 IRREGULAR = {
     "drawn": "draw", "given": "give", "done": "do", "taken": "take", "x-rays": "xray",
     "x-ray": "xray",
@@ -26,7 +26,7 @@ PLAIN = {
     "im": "injection muscle",
     "subcutaneous": "injection skin",
     "subcutaneously": "injection skin",
-    "shot": "vaccine injection",
+    "shot": "injection",  # a flu shot is a vaccine by its "flu"; a Depo-Provera shot is not
     "flu": "influenza",
     "ecg": "electrocardiogram",
     "ekg": "electrocardiogram",
@@ -61,11 +61,31 @@ PLAIN = {
     "ther": "therapeutic",  # "ther ex": therapeutic exercise
     "film": "xray",
     "w/o": "without",
+    "i&d": "incision drainage",
     "articular": "joint arthro",  # intra-articular: into the joint (arthro-)
     "films": "xray",
 }
 # A word read with the one before it ("ther ex": therapeutic exercise).
-PAIRS = {("ther", "ex"): "exercise"}
+PAIRS = {
+    ("ther", "ex"): "exercise",
+    **{
+        (disease, "shot"): "vaccine"
+        for disease in (
+            "flu",
+            "influenza",
+            "tetanus",
+            "pneumonia",
+            "pneumococcal",
+            "shingles",
+            "covid",
+            "hpv",
+            "hepatitis",
+            "booster",
+            "tdap",
+            "allergy",
+        )
+    },
+}
 ABBREVIATED = frozenset(["ther"])  # a note's shorthand whose own letters name nothing
 # A procedure word's ending → the descriptor words it implies (removal by cutting out).
 ENDINGS = {"ectomy": "removal excision resection", "ectomies": "removal excision resection"}
@@ -115,7 +135,7 @@ def words(
             continue
         start, end = match.start() + offset, match.end() + offset
         # "w/o", "ther ex" only stand for their words; their letters name no descriptor
-        short = "/" in raw or raw in ABBREVIATED or (before, raw) in PAIRS
+        short = "/" in raw or "&" in raw or raw in ABBREVIATED or (before, raw) == ("ther", "ex")
         parts = set() if short else {stem(raw)}
         meanings = (
             PLAIN.get(raw, ""),

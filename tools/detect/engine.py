@@ -30,7 +30,8 @@ NEGATORS = frozenset(["no", "not", "without", "denies", "negative"])
 SUBSEQUENT = re.compile(
     r"\bfollow[- ]?up (visit|encounter|of)\b|\b(is|are|has been) healing\b|"
     r"\bhealing (well|as expected|normally|on schedule)|\bcast (change|removal)\b|"
-    r"\bcast (was )?(changed|removed)\b|\brecovering from\b",
+    r"\bcast (was )?(changed|removed)\b|\brecovering from\b|"
+    r"\b(weeks?|wks?|months?) out from\b|\bcontinu\w* (rehab|therapy|physical therapy|PT)\b",
     re.IGNORECASE,
 )
 INITIAL = re.compile(r"\b(first|initial) (visit|encounter)\b|\bnew injury\b", re.IGNORECASE)
@@ -183,7 +184,12 @@ def _hints(clause: str) -> set[str]:
 # A combination code's "use additional code" note names the detail a second code
 # carries: the CKD stage, the type of heart failure. Default of each, and the word
 # that must be said for it.
-COMPANIONS = (("N18.9", "kidney"), ("I50.9", "failure"), ("L97.909", "ulcer"))
+COMPANIONS = (
+    ("N18.9", "kidney"),
+    ("I50.9", "failure"),
+    ("L97.909", "ulcer"),
+    ("F02.80", "dementia"),  # Alzheimer's dementia: G30 asks for the dementia's F02 code
+)
 
 
 def _companions(

@@ -71,6 +71,7 @@ TERMS = {
     "fourth degree perineal tear": "O70.3",
     "prediabetes": "R73.03",
     "hypothyroidism": "E03.9",
+    "alzheimer dementia": "G30.9",  # the Index: Dementia, in Alzheimer's disease (G30.9 + F02.8-)
     "hyperthyroidism": "E05.90",
     "hyperlipidemia": "E78.5",
     "dyslipidemia": "E78.5",
@@ -283,6 +284,17 @@ TERMS = {
     "alcohol abuse": "F10.10",
     # skin, infections, blood, eye, ear
     "cellulitis": "L03.90",
+    "abscess": "L02.91",  # the Index: Abscess NOS is cutaneous; its site refines it (L02.4-)
+    "tooth abscess": "K04.7",  # an organ's abscess has its own code
+    "dental abscess": "K04.7",
+    "lung abscess": "J85.2",
+    "liver abscess": "K75.0",
+    "hepatic abscess": "K75.0",
+    "brain abscess": "G06.0",
+    "breast abscess": "N61.1",
+    "renal abscess": "N15.1",
+    "kidney abscess": "N15.1",
+    "pilonidal abscess": "L05.01",
     "hive": "L50.9",
     "urticaria": "L50.9",
     "rash": "R21",

@@ -90,6 +90,7 @@ IMPLIES = {
     "palm": ("hand", "limb"),
     "norovirus": ("norwalk", "agent"),  # the tabular's name for it
     "lumbar": ("lower", "back"),  # a lumbar strain: the lower back's muscle
+    "axillary": ("axilla",),
     "eye": ("eye",),
     "ear": ("ear",),
     "heel": ("foot", "midfoot"),  # the tabular's site is "heel and midfoot"

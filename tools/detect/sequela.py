@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 LINK = re.compile(
     r"\b(left by|from|after|following|due to|caused by|secondary to|(as a |the )?result of|"
+    r"at the site of( an?| the)?|"
     r"(a |the )?(late effects?|sequelae?|residuals?) of)\b",
     re.IGNORECASE,
 )

@@ -54,6 +54,8 @@ SAME = {
     "armpit": "axilla",
     "tumour": "tumor",
     "bleeding": "hemorrhage",
+    "hypoxic": "hypoxia",  # "acute hypoxic respiratory failure"
+    "hypercapnic": "hypercapnia",
     "flare": "exacerbation",  # "COPD flare", "asthma flare-up"
     "flare-up": "exacerbation",
     "hypoglycemic": "hypoglycemia",
