@@ -1,7 +1,7 @@
 """Case2Code measured on our evaluation set (tests/eval/case2code/cases.jsonl, the set
-the rules were tuned on), on three held-out sets (heldout.jsonl, blind.jsonl and
-blind2.jsonl, each written blind to the engine, then used once to find general gaps) and
-on the blind set (blind3.jsonl: only measured, the figure for unseen text).
+the rules were tuned on), on four held-out sets (heldout.jsonl, blind.jsonl, blind2.jsonl
+and blind3.jsonl, each written blind to the engine, then used once to find general gaps)
+and on the blind set (blind4.jsonl: only measured, the figure for unseen text).
 
 Diagnoses and procedures are compared as sets of codes; only expected codes the
 catalogue holds count (a code we do not hold cannot be suggested), and a suggestion the
@@ -24,7 +24,8 @@ OTHER_SETS = {
     "heldout": "held-out set (written blind, then used to find general gaps)",
     "blind": "second held-out set (written blind, then used to find general gaps)",
     "blind2": "third held-out set (written blind, then used to find general gaps)",
-    "blind3": "blind set (only measured, never tuned on: the figure for unseen text)",
+    "blind3": "fourth held-out set (written blind, then used to find general gaps)",
+    "blind4": "blind set (only measured, never tuned on: the figure for unseen text)",
 }
 
 
