@@ -57,6 +57,8 @@ WORDING = [
     ("Depo-Provera shot given IM today.", set()),  # no vaccine: no 90471
     ("Tetanus shot given after the cut.", {"90471"}),
     ("Insulin-treated type 2 diabetic; 100 blood glucose test strips dispensed.", {"A4253"}),
+    ("ED, high-complexity visit for chest pain.", {"99285"}),
+    ("Abscess incised and drained, packed; simple, single abscess.", {"10060"}),
 ]
 
 
@@ -115,6 +117,15 @@ DIAGNOSES = [
     ("Late-onset Alzheimer's dementia, moderate stage.", {"G30.1", "F02.B0"}),
     ("Abscess of the right axilla, drained.", {"L02.411"}),
     ("Lung abscess on the chest CT.", {"J85.2"}),
+    ("Sepsis due to UTI; blood and urine cultures grew E. coli.", {"A41.51", "N39.0"}),
+    ("Severe sepsis due to pneumonia without septic shock.", {"A41.9", "R65.20", "J18.9"}),
+    ("Sepsis from cellulitis of the left leg, no organ dysfunction.", {"A41.9", "L03.116"}),
+    ("BPH with nocturia, started tamsulosin.", {"N40.1", "R35.1"}),
+    (
+        "Fracture clinic follow-up: closed fracture of the right lateral malleolus, callus "
+        "forming.",
+        {"S82.61XD"},
+    ),
     (
         "Annual physical exam, no new complaints or abnormal findings. Code the diagnosis.",
         {"Z00.00"},

@@ -60,6 +60,7 @@ def suggest(text: str, setting: str = "outpatient") -> Suggestions:
         result.notices.append(notice)
     result.diagnoses += companions.find(text, result.diagnoses)
     result.diagnoses = specific.find(text, result.diagnoses)
+    result.diagnoses = organisms.sepsis(text, result.diagnoses)
     result.diagnoses += organisms.find(text, result.diagnoses)
     result.diagnoses += burns.find(text, result.diagnoses)
     result.diagnoses += drugs.find(text, {d.code for d in result.diagnoses})

@@ -50,17 +50,80 @@ NOT_GROWN_AFTER = re.compile(
 ASKS = re.compile(r"\bB95\b.*\binfectious agent|\binfectious agent\b.*\bB95\b", re.I)
 
 
-def find(text: str, found: list[Diagnosis]) -> list[Diagnosis]:
-    if not found or not _asked(found):
-        return []
-    known = {d.code for d in found}
-    rows = None
+def sepsis(text: str, found: list[Diagnosis]) -> list[Diagnosis]:
+    """Sepsis with its organism named ("blood cultures grew E. coli") is the sepsis code
+    that names it (A41.51 "Sepsis due to Escherichia coli"), not A41.9 and a B96 code;
+    severe sepsis (R65.2-, "code first underlying infection") has its sepsis code, and
+    sepsis with organ dysfunction said in words is severe sepsis (R65.20)."""
+    found = _severe(text, found)
+    at = next((i for i, d in enumerate(found) if d.code == "A41.9"), None)
+    if at is None:
+        return found
+    rows = (
+        Code.objects.in_system(System.ICD10CM)
+        .filter(code__regex=r"^A4[01]", billable=True)
+        .values_list("code", "long_description")
+    )
+    titles = [(code, title) for code, title in rows if title.lower().startswith("sepsis due to")]
+    for _hit, title in _grown(text):
+        name = title.lower().removeprefix("unspecified ")
+        code = next(
+            (r for r in titles if r[1].lower().removeprefix("sepsis due to ").startswith(name)),
+            None,
+        )
+        if code is not None:
+            was = found[at]
+            return [
+                *found[:at],
+                Diagnosis(code[0], code[1], was.start, was.end, was.text),
+                *found[at + 1 :],
+            ]
+    return found
+
+
+ORGAN_DYSFUNCTION = re.compile(
+    r"(?<!no )(?<!without )\b(?:sepsis[- ]related |acute )?organ dysfunction\b", re.I
+)
+
+
+def _severe(text: str, found: list[Diagnosis]) -> list[Diagnosis]:
+    codes = {d.code for d in found}
+    sepsis = [d for d in found if d.code[:3] in ("A40", "A41")]
+    severe = [d for d in found if d.code.startswith("R65.2")]
+    if severe and not sepsis:
+        row = Code.objects.in_system(System.ICD10CM).filter(code="A41.9").first()
+        if row is not None:
+            first = severe[0]
+            return [Diagnosis(row.code, row.title, first.start, first.end, first.text), *found]
+    if sepsis and not severe and "R65.20" not in codes:
+        said = ORGAN_DYSFUNCTION.search(text)
+        row = Code.objects.in_system(System.ICD10CM).filter(code="R65.20").first()
+        if said and row is not None:
+            return [*found, Diagnosis(row.code, row.title, said.start(), said.end(), said.group())]
+    return found
+
+
+def _grown(text: str) -> list[tuple[re.Match[str], str]]:
+    """The organisms the case says were found (not suspected, pending or negative)."""
+    out = []
     for words, title in ORGANISMS:
         hit = re.search(rf"\b(?:{words})(?![\w-])", text, re.I)
         if not hit or NOT_GROWN.search(text[max(0, hit.start() - 40) : hit.start()]):
             continue
         if NOT_GROWN_AFTER.search(text[hit.end() : hit.end() + 40]):
             continue
+        out.append((hit, title))
+    return out
+
+
+def find(text: str, found: list[Diagnosis]) -> list[Diagnosis]:
+    if not found or not _asked(found):
+        return []
+    if any(d.code[:3] in ("A40", "A41") and d.code != "A41.9" for d in found):
+        return []  # the sepsis code names the organism
+    known = {d.code for d in found}
+    rows = None
+    for hit, title in _grown(text):
         rows = rows or list(
             Code.objects.in_system(System.ICD10CM)
             .filter(code__regex=r"^B9[56]", billable=True)

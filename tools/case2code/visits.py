@@ -35,6 +35,7 @@ NUMBERED = re.compile(
 BY_NUMBER = {"2": "straightforward", "3": "low", "4": "moderate", "5": "high"}
 ROMAN = {"II": "2", "III": "3", "IV": "4", "V": "5"}
 EMERGENCY = re.compile(r"\bemergency (?:department|room)\b|\bED visit\b", re.IGNORECASE)
+EMERGENCY_SHORT = re.compile(r"\b(?:ED|ER)\b")  # in capitals: not the word "ed"
 HOSPITAL = re.compile(r"\bhospital(?:ist)?\b|\binpatient\b|\bobservation\b", re.IGNORECASE)
 NEW = re.compile(r"\bnew (?:patient|pt)\b", re.IGNORECASE)
 # A follow-up or return visit is by an established patient.
@@ -56,7 +57,7 @@ def find(text: str) -> list[Procedure]:
         level = BY_NUMBER[number]
     else:
         level = next(g for g in match.groups() if g).lower()
-    if EMERGENCY.search(text):
+    if EMERGENCY.search(text) or EMERGENCY_SHORT.search(text):
         place, status = "emergency department visit", ""
     elif HOSPITAL.search(text) and not NEW.search(text):
         place, status = "hospital inpatient or observation care later day", ""

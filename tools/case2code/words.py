@@ -16,7 +16,7 @@ from codes.searchwords import EXPANSIONS
 TOKEN = re.compile(r"x-rays?|w/o\b|i&d\b|[A-Za-z][A-Za-z'’]*|\d+(?:[.,]\d+)*", re.IGNORECASE)
 IRREGULAR = {
     "drawn": "draw", "given": "give", "done": "do", "taken": "take", "x-rays": "xray",
-    "x-ray": "xray",
+    "x-ray": "xray", "incised": "incision", "incise": "incision",
     "biopsies": "biopsy", "was": "be", "is": "be", "are": "be", "were": "be",
 }  # fmt: skip
 # A plain word → the descriptor words it stands for (both sides are expanded alike).

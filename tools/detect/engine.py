@@ -31,7 +31,8 @@ SUBSEQUENT = re.compile(
     r"\bfollow[- ]?up (visit|encounter|of)\b|\b(is|are|has been) healing\b|"
     r"\bhealing (well|as expected|normally|on schedule)|\bcast (change|removal)\b|"
     r"\bcast (was )?(changed|removed)\b|\brecovering from\b|"
-    r"\b(weeks?|wks?|months?) out from\b|\bcontinu\w* (rehab|therapy|physical therapy|PT)\b",
+    r"\b(weeks?|wks?|months?) out from\b|\bcontinu\w* (rehab|therapy|physical therapy|PT)\b|"
+    r"\bcallus (is )?forming\b|\b(fracture|ortho\w*) clinic follow[- ]?up\b",
     re.IGNORECASE,
 )
 INITIAL = re.compile(r"\b(first|initial) (visit|encounter)\b|\bnew injury\b", re.IGNORECASE)

@@ -91,6 +91,9 @@ IMPLIES = {
     "norovirus": ("norwalk", "agent"),  # the tabular's name for it
     "lumbar": ("lower", "back"),  # a lumbar strain: the lower back's muscle
     "axillary": ("axilla",),
+    "nocturia": ("lower", "urinary", "tract", "symptom"),  # BPH with LUTS (N40.1)
+    "hesitancy": ("lower", "urinary", "tract", "symptom"),
+    "luts": ("lower", "urinary", "tract", "symptom"),
     "eye": ("eye",),
     "ear": ("ear",),
     "heel": ("foot", "midfoot"),  # the tabular's site is "heel and midfoot"
@@ -155,7 +158,7 @@ def refine(cat: Catalogue, anchor: str, said: set[str], near: set[str]) -> Choic
     for position, code in enumerate(under):
         entry = cat.entries[code]
         needed = entry.words - entry.without
-        if entry.without & said - {"without"}:
+        if entry.without & heard - {"without"}:
             continue  # the title says "without" what the note says is there
         missing = needed - context
         if missing - defaults and code != anchor:
