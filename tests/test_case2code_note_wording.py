@@ -121,6 +121,8 @@ DIAGNOSES = [
     ("Severe sepsis due to pneumonia without septic shock.", {"A41.9", "R65.20", "J18.9"}),
     ("Sepsis from cellulitis of the left leg, no organ dysfunction.", {"A41.9", "L03.116"}),
     ("BPH with nocturia, started tamsulosin.", {"N40.1", "R35.1"}),
+    ("Herniated lumbar disc with right L4 radiculopathy.", {"M51.16"}),
+    ("Herniated lumbar disc; no radicular symptoms.", {"M51.26"}),
     (
         "Fracture clinic follow-up: closed fracture of the right lateral malleolus, callus "
         "forming.",

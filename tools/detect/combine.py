@@ -49,12 +49,16 @@ def apply(cat: Catalogue, findings: list["Finding"]) -> list["Finding"]:
             _move(cat, f, "I11.0", "hypertension with heart failure")
         if f.code == "F03.90" and any(c.startswith(("G30", "G31.0", "G20", "G35")) for c in codes):
             _move(cat, f, "F02.80", "dementia in a disease classified elsewhere")
+        if f.code[:5] == "M51.2" and any(c.startswith("M54.1") for c in codes):
+            _move(cat, f, "M51.1" + f.code[5:], "disc displacement with radiculopathy")
         if f.code == "J44.9" and any(
             c.startswith(("J18", "J12", "J13", "J15", "J20")) for c in codes
         ):
             _move(cat, f, "J44.0", "COPD with a lower respiratory infection")
     findings = [f for f in findings if not (f.code == "I73.9" and _combined(findings, "51"))]
     findings = [f for f in findings if not (f.code == "G62.9" and _combined(findings, "42"))]
+    disc = any(f.code.startswith("M51.1") and f.status == PRESENT for f in findings)
+    findings = [f for f in findings if not (disc and f.code.startswith("M54.1"))]
     return _drop_integral(findings)
 
 

@@ -216,6 +216,14 @@ TERMS = {
     # musculoskeletal
     "back pain": "M54.9",
     "low back pain": "M54.50",
+    # a herniated disc with its region (the Index: Displacement, intervertebral disc)
+    "lumbar disc herniation": "M51.26",
+    "herniated lumbar disc": "M51.26",
+    "lumbar herniated disc": "M51.26",
+    "lumbosacral disc herniation": "M51.27",
+    "herniated lumbosacral disc": "M51.27",
+    "thoracic disc herniation": "M51.24",
+    "herniated thoracic disc": "M51.24",
     "lower back pain": "M54.50",
     "neck pain": "M54.2",
     "joint pain": "M25.50",
