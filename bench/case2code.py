@@ -1,6 +1,6 @@
 """Case2Code on its evaluation set: recall and precision of the suggested diagnoses and
-procedures (codes the catalogue holds), units, time per case, the same on the four
-held-out sets and on the blind set (blind4.jsonl, never tuned on: the figure to expect on
+procedures (codes the catalogue holds), units, time per case, the same on the five
+held-out sets and on the blind set (blind5.jsonl, never tuned on: the figure to expect on
 unseen cases), and the claim check's p50/p95 for 10 codes.
 
     .venv/bin/python bench/case2code.py [--misses]

@@ -1,7 +1,7 @@
 """Case2Code measured on our evaluation set (tests/eval/case2code/cases.jsonl, the set
-the rules were tuned on), on four held-out sets (heldout.jsonl, blind.jsonl, blind2.jsonl
-and blind3.jsonl, each written blind to the engine, then used once to find general gaps)
-and on the blind set (blind4.jsonl: only measured, the figure for unseen text).
+the rules were tuned on), on five held-out sets (heldout.jsonl and blind.jsonl to
+blind4.jsonl, each written blind to the engine, then used once to find general gaps) and
+on the blind set (blind5.jsonl: only measured, the figure for unseen text).
 
 Diagnoses and procedures are compared as sets of codes; only expected codes the
 catalogue holds count (a code we do not hold cannot be suggested), and a suggestion the
@@ -25,7 +25,8 @@ OTHER_SETS = {
     "blind": "second held-out set (written blind, then used to find general gaps)",
     "blind2": "third held-out set (written blind, then used to find general gaps)",
     "blind3": "fourth held-out set (written blind, then used to find general gaps)",
-    "blind4": "blind set (only measured, never tuned on: the figure for unseen text)",
+    "blind4": "fifth held-out set (written blind, then used to find general gaps)",
+    "blind5": "blind set (only measured, never tuned on: the figure for unseen text)",
 }
 
 
