@@ -79,7 +79,7 @@ def find(text: str, setting: str) -> list[Procedure]:
     """Every procedure the text describes, one entry per code (the best evidenced)."""
     found: dict[str, Procedure] = {}
     extra = pcs.TERMS if setting == "inpatient" else None
-    case_stems = stems(text, extra) if extra else set()
+    case_stems = frozenset(stems(text, extra))  # once per case, not per clause
     for sentence in SENTENCE.finditer(text):
         sentence_amounts = amounts(sentence.group(), sentence.start())
         for clause in CLAUSE.finditer(sentence.group()):
@@ -118,7 +118,7 @@ def _clause(
     offset: int,
     setting: str,
     found_amounts: list[Amount],
-    case_stems: set[str],
+    case_stems: frozenset[str],
 ) -> list[Procedure]:
     extra = pcs.TERMS if setting == "inpatient" else None
     clause_words = words(clause, offset, extra=extra)
@@ -134,7 +134,7 @@ def _clause(
     dosed = bool(doses) and not drug_spans
     minutes = next((a.value for a in found_amounts if a.kind == "minutes"), None)
     # A PCS code's details (device, qualifier) may be told anywhere in the case.
-    named_by = clause_stems | case_stems
+    named_by = (clause_stems | case_stems) if extra else clause_stems
     context = Context(
         named_by,
         matching.negated_stems(clause),
@@ -145,7 +145,7 @@ def _clause(
         minutes,
         bool(MEDICARE.search(text)),
         frozenset(w.start for w in clause_words if _is_cue(w)),
-        frozenset(stems(text)),
+        case_stems,
     )
     queries: list[Query] = []
     queries += [Query(start, stop, None, frozenset(), dose) for start, stop, dose in drug_spans]
