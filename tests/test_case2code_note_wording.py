@@ -57,6 +57,7 @@ WORDING = [
     ("Simple I&D of a single abscess on the back.", {"10060"}),
     ("Depo-Provera shot given IM today.", set()),  # no vaccine: no 90471
     ("Tetanus shot given after the cut.", {"90471"}),
+    ("Allergy shot given today.", set()),  # immunotherapy, not a vaccine
     ("Insulin-treated type 2 diabetic; 100 blood glucose test strips dispensed.", {"A4253"}),
     ("ED, high-complexity visit for chest pain.", {"99285"}),
     ("Abscess incised and drained, packed; simple, single abscess.", {"10060"}),

@@ -82,7 +82,6 @@ PAIRS = {
             "hepatitis",
             "booster",
             "tdap",
-            "allergy",
         )
     },
 }
